@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace AuthorizerConformance.Lambda.APIGatewayEvents;
+
+/// <summary>Source-generated (reflection-free, trimming-safe) serializer for the authorizer wire shapes.</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(APIGatewayCustomAuthorizerRequest))]
+[JsonSerializable(typeof(APIGatewayCustomAuthorizerResponse))]
+[JsonSerializable(typeof(LambdaError))]
+public sealed partial class APIGatewayEventsJsonContext : JsonSerializerContext;
