@@ -1,0 +1,21 @@
+using AuthorizerConformance.Reqnroll.xUnit3;
+using Reqnroll.Plugins;
+
+[assembly: RuntimePlugin(typeof(XunitV3RuntimePlugin))]
+[assembly: AssemblyFixture(typeof(AuthorizerConformance.Steps.ConformanceTestRun))]
+
+namespace AuthorizerConformance.Steps;
+
+/// <summary>One xunit.v3 test per scenario and Examples row of <c>features/</c>.</summary>
+public class FeatureTests
+{
+    public static IEnumerable<ITheoryDataRow> Scenarios() => ScenarioRows.For(typeof(FeatureTests).Assembly);
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public Task Scenario(string featureFile, string scenarioKey) =>
+        ScenarioRunner.RunAsync(typeof(FeatureTests).Assembly, featureFile, scenarioKey);
+}
+
+/// <summary>Starts and ends the Reqnroll test run for this assembly (hooks, formatters).</summary>
+public sealed class ConformanceTestRun() : ReqnrollTestRun(typeof(ConformanceTestRun).Assembly);
