@@ -32,6 +32,7 @@ public static class ScenarioRunner
             throw new ScenarioFailedException("The feature file does not load:" + Environment.NewLine + loadError);
         var featureInfo = scenario.File.FeatureInfo!;
 
+        XunitV3TraceListener.BeginScenario();
         var runner = TestRunnerManager.GetTestRunnerForAssembly(testAssembly, featureHint: featureInfo);
         var scenarioInitialized = false;
         try
@@ -53,7 +54,18 @@ public static class ScenarioRunner
                 await ExecuteStepAsync(runner, step).ConfigureAwait(false);
 
             // Rethrows the first step error (its assertion message intact) or applies missingOrPendingStepsOutcome.
-            await runner.CollectScenarioErrorsAsync().ConfigureAwait(false);
+            try
+            {
+                await runner.CollectScenarioErrorsAsync().ConfigureAwait(false);
+            }
+            catch (System.Exception e) when (e is MissingStepDefinitionException or PendingStepException or BindingException)
+            {
+                // Undefined, pending and ambiguous steps: the message names the scenario and carries the suggested code.
+                var diagnostics = XunitV3TraceListener.CollectedDiagnostics().Split(Environment.NewLine)
+                    .Where(line => !line.EndsWith(e.Message, StringComparison.Ordinal)); // no line that only repeats the message
+                throw new ScenarioFailedException(
+                    string.Join(Environment.NewLine, [$"{scenario.Location}: {e.Message}", .. diagnostics]).TrimEnd(), e);
+            }
         }
         finally
         {

@@ -1,16 +1,40 @@
+using System.Text;
 using Reqnroll.Tracing;
 using Xunit;
 
 namespace AuthorizerConformance.Reqnroll.xUnit3;
 
-/// <summary>Routes Reqnroll's step trace (step text, "-> done", undefined-step snippets) into the xUnit test output.</summary>
+/// <summary>
+/// Routes Reqnroll's step trace (step text, "-> done", undefined-step snippets) into the xUnit test output, and
+/// keeps the scenario's diagnostics (undefined, pending, binding errors with their suggested code) so the
+/// runner can put them into the failure message itself.
+/// </summary>
 public sealed class XunitV3TraceListener : ITraceListener
 {
+    private static readonly AsyncLocal<StringBuilder?> Diagnostics = new();
+
     /// <inheritdoc />
     public void WriteTestOutput(string message) => Write(message);
 
     /// <inheritdoc />
-    public void WriteToolOutput(string message) => Write("-> " + message);
+    public void WriteToolOutput(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (Diagnostics.Value is { } diagnostics && IsDiagnostic(message))
+            diagnostics.AppendLine(message.TrimEnd());
+        Write("-> " + message);
+    }
+
+    /// <summary>Starts collecting diagnostics for the scenario running on this async flow.</summary>
+    internal static void BeginScenario() => Diagnostics.Value = new StringBuilder();
+
+    /// <summary>The diagnostics collected since <see cref="BeginScenario"/>.</summary>
+    internal static string CollectedDiagnostics() => Diagnostics.Value?.ToString().TrimEnd() ?? "";
+
+    private static bool IsDiagnostic(string message) =>
+        message.StartsWith("undefined:", StringComparison.Ordinal)
+        || message.StartsWith("pending:", StringComparison.Ordinal)
+        || message.StartsWith("binding error:", StringComparison.Ordinal);
 
     private static void Write(string message)
     {

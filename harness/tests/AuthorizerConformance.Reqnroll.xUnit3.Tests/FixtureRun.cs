@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+
+namespace AuthorizerConformance.Reqnroll.xUnit3.Tests;
+
+/// <summary>
+/// Runs the fixture test assembly (real xunit.v3 discovery and execution through the runner) on one fixture
+/// folder in a separate process, and reads its xUnit XML results.
+/// </summary>
+public sealed class FixtureRun
+{
+    private FixtureRun(IReadOnlyList<TestResult> results, string reportDirectory, string console)
+    {
+        Results = results;
+        ReportDirectory = reportDirectory;
+        Console = console;
+    }
+
+    public IReadOnlyList<TestResult> Results { get; }
+
+    public string ReportDirectory { get; }
+
+    public string Console { get; }
+
+    public static string FixtureAssembly { get; } =
+        typeof(FixtureRun).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "FixtureAssembly").Value!;
+
+    public static string FixtureFolder(string name) => Path.Combine(Path.GetDirectoryName(FixtureAssembly)!, "fixtures", name);
+
+    private static readonly ConcurrentDictionary<string, Lazy<Task<FixtureRun>>> Runs = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The run of one fixture folder with extra xunit arguments (e.g. a trait filter). Each distinct run happens once per
+    /// test process and is shared by the tests that inspect it; <see cref="StartAll"/> starts them side by side.
+    /// </summary>
+    public static Task<FixtureRun> RunAsync(string folder, params string[] xunitArguments) =>
+        Runs.GetOrAdd(string.Join('\u001f', [folder, .. xunitArguments]),
+            _ => new Lazy<Task<FixtureRun>>(() => Task.Run(() => ExecuteAsync(folder, xunitArguments)))).Value;
+
+    /// <summary>Starts every run the tests use, so the separate processes overlap.</summary>
+    public static void StartAll(IEnumerable<string[]> runs)
+    {
+        foreach (var run in runs)
+            _ = RunAsync(run[0], run[1..]);
+    }
+
+    private static async Task<FixtureRun> ExecuteAsync(string folder, string[] xunitArguments)
+    {
+        var work = Directory.CreateTempSubdirectory("runner-fixture-");
+        var xml = Path.Combine(work.FullName, "results.xml");
+        var reports = Path.Combine(work.FullName, "reports");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { FixtureAssembly, "-noLogo", "-noColor", "-xml", xml }.Concat(xunitArguments))
+            start.ArgumentList.Add(argument);
+        start.Environment["AUTHZ_FEATURES_DIR"] = FixtureFolder(folder);
+        start.Environment["REQNROLL_FORMATTERS"] = new JsonObject
+        {
+            ["formatters"] = new JsonObject
+            {
+                ["html"] = new JsonObject { ["outputFilePath"] = Path.Combine(reports, "report.html") },
+                ["message"] = new JsonObject { ["outputFilePath"] = Path.Combine(reports, "report.ndjson") },
+            },
+        }.ToJsonString();
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var console = await stdout + await stderr;
+        if (!File.Exists(xml))
+            throw new InvalidOperationException($"The fixture run on '{folder}' wrote no results (exit code {process.ExitCode}):{Environment.NewLine}{console}");
+        return new FixtureRun(Parse(XDocument.Load(xml)), reports, console);
+    }
+
+    private static List<TestResult> Parse(XDocument document) =>
+        document.Descendants("test").Select(test => new TestResult(
+            (string)test.Attribute("name")!,
+            (string)test.Attribute("result")!,
+            (string?)test.Element("failure")?.Element("message") ?? "",
+            (string?)test.Element("reason") ?? "",
+            test.Element("traits")?.Elements("trait").Select(t => ((string)t.Attribute("name")!, (string)t.Attribute("value")!)).ToList() ?? [])).ToList();
+
+    public TestResult Single(string name) =>
+        Results.SingleOrDefault(r => r.Name == name)
+        ?? throw new InvalidOperationException($"No test named '{name}'. Tests: {string.Join(" | ", Results.Select(r => r.Name))}");
+}
+
+/// <summary>One test of a fixture run: its display name, Pass/Fail/Skip, failure message, skip reason, traits.</summary>
+public sealed record TestResult(string Name, string Result, string Message, string SkipReason, IReadOnlyList<(string Name, string Value)> Traits);

@@ -1,0 +1,121 @@
+namespace AuthorizerConformance.Reqnroll.xUnit3.Tests;
+
+/// <summary>
+/// The runner's contract, proven on fixture features run by real xunit.v3 in a separate process: passing features
+/// pass, and a failing, undefined, pending or ambiguous step or a malformed file each fail the run with the right message.
+/// </summary>
+public class RunnerOutcomeTests
+{
+    static RunnerOutcomeTests() => FixtureRun.StartAll(
+    [
+        ["passing"], ["passing", "-trait", "Category=smoke"], ["broken"], ["malformed"],
+    ]);
+
+    [Fact]
+    public async Task Passing_features_pass_with_one_test_per_scenario_and_examples_row()
+    {
+        var run = await FixtureRun.RunAsync("passing");
+
+        Assert.Equal(9, run.Results.Count);
+        Assert.All(run.Results.Where(r => r.Result != "Skip"), r => Assert.True(r.Result == "Pass", $"{r.Name}: {r.Result} {r.Message}"));
+        Assert.Equal("Pass", run.Single("Calculator: Add pairs of numbers [Examples #1: a=1, b=2, sum=3]").Result);
+        Assert.Equal("Pass", run.Single("Calculator: Add pairs of numbers [Negative numbers #1: a=-1, b=-2, sum=-3]").Result);
+        Assert.Equal("Pass", run.Single("Calculator: A custom parameter type and a transformation").Result);  // Cucumber expression + transformations
+        Assert.Equal("Pass", run.Single("Document store: Store a document given as a doc string").Result);   // Rule Background, doc string, tag hook
+        Assert.Equal("Pass", run.Single("Document store: Store several documents from a table").Result);
+    }
+
+    [Fact]
+    public async Task An_ignored_scenario_is_skipped_with_its_reason()
+    {
+        var run = await FixtureRun.RunAsync("passing");
+
+        var ignored = run.Single("Calculator: Ignored scenario");
+        Assert.Equal("Skip", ignored.Result);
+        Assert.Contains("@ignore", ignored.SkipReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tags_become_Category_traits_that_filter_the_run()
+    {
+        var run = await FixtureRun.RunAsync("passing", "-trait", "Category=smoke");
+
+        Assert.Equal(
+            ["Calculator: Add pairs of numbers [Negative numbers #1: a=-1, b=-2, sum=-3]", "Calculator: Add two numbers"],
+            run.Results.Select(r => r.Name).Order(StringComparer.Ordinal));
+        Assert.All(run.Results, r => Assert.Contains(("Category", "calculator"), r.Traits));
+        Assert.All(run.Results, r => Assert.Contains(("Feature", "Calculator"), r.Traits));
+    }
+
+    [Fact]
+    public async Task A_failing_step_fails_the_test_with_its_assertion_message()
+    {
+        var run = await FixtureRun.RunAsync("broken");
+
+        var failed = run.Single("Failing step: Two and two make five");
+        Assert.Equal("Fail", failed.Result);
+        Assert.Contains("Assert.Equal() Failure", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("Expected: 5", failed.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_undefined_step_fails_the_test_and_suggests_the_binding()
+    {
+        var run = await FixtureRun.RunAsync("broken");
+
+        var failed = run.Single("Undefined step: A step nobody has bound");
+        Assert.Equal("Fail", failed.Result);
+        Assert.Contains("Undefined.feature:3", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("I do something that nobody has implemented", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("public void WhenIDoSomethingThatNobodyHasImplemented()", failed.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_pending_step_fails_the_test()
+    {
+        var run = await FixtureRun.RunAsync("broken");
+
+        var failed = run.Single("Pending step: A step that is still pending");
+        Assert.Equal("Fail", failed.Result);
+        Assert.Contains("Pending.feature:3", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("not implemented", failed.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_ambiguous_step_fails_the_test_naming_both_bindings()
+    {
+        var run = await FixtureRun.RunAsync("broken");
+
+        var failed = run.Single("Ambiguous step: A step two bindings claim");
+        Assert.Equal("Fail", failed.Result);
+        Assert.Contains("Ambiguous step definitions", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("AmbiguousOne", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("AmbiguousTwo", failed.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_malformed_feature_becomes_a_failing_test_naming_file_and_line_while_its_neighbours_run()
+    {
+        var run = await FixtureRun.RunAsync("malformed");
+
+        var failed = run.Single("Malformed.feature: feature file does not load");
+        Assert.Equal("Fail", failed.Result);
+        Assert.Contains("Malformed.feature(6,7): inconsistent cell count", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("Malformed.feature(7,5)", failed.Message, StringComparison.Ordinal);
+        Assert.Equal("Pass", run.Single("Good neighbour: Still runs").Result);
+    }
+
+    [Fact]
+    public async Task Every_run_writes_the_html_report_and_the_ndjson_messages()
+    {
+        var run = await FixtureRun.RunAsync("broken");
+
+        var html = Path.Combine(run.ReportDirectory, "report.html");
+        var ndjson = Path.Combine(run.ReportDirectory, "report.ndjson");
+        Assert.True(File.Exists(html), $"No HTML report at {html}.{Environment.NewLine}{run.Console}");
+        Assert.Contains("Two and two make five", await File.ReadAllTextAsync(html, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var messages = await File.ReadAllLinesAsync(ndjson, TestContext.Current.CancellationToken);
+        Assert.Contains(messages, line => line.Contains("\"testCaseFinished\"", StringComparison.Ordinal));
+        Assert.Contains(messages, line => line.Contains("\"FAILED\"", StringComparison.Ordinal));
+    }
+}
