@@ -68,7 +68,7 @@ public sealed class ScenarioDefinition
     {
         File = file,
         Key = LoadErrorKey,
-        DisplayName = $"{file.RelativePath}: feature file does not load",
+        DisplayName = file.RelativePath == "." ? $"{file.Directory}: features folder not found" : $"{file.RelativePath}: feature file does not load",
         Label = "",
         Line = 1,
         AllTags = [],

@@ -130,7 +130,10 @@ public sealed class FeatureCatalogTests : IDisposable
     [Fact]
     public void A_missing_features_folder_is_a_failing_row_not_an_empty_run()
     {
-        var row = Assert.Single(FeatureCatalog.Load(Path.Combine(_folder.FullName, "nope")).Scenarios);
+        var missing = Path.Combine(_folder.FullName, "nope");
+        var row = Assert.Single(FeatureCatalog.Load(missing).Scenarios);
+
+        Assert.Equal($"{missing}: features folder not found", row.DisplayName);
 
         Assert.Contains("does not exist", row.LoadError, StringComparison.Ordinal);
     }
