@@ -1,0 +1,87 @@
+namespace AuthorizerConformance.Policy;
+
+/// <summary>
+/// A validated policy document compiled into matchers: immutable, thread-safe, and meant to be reused for every
+/// request (the hot path of scenarios and of the result-cache emulation). Build one with <see cref="PolicyParser"/>.
+/// </summary>
+public sealed partial class CompiledPolicy
+{
+    private const int StackLimit = 256;
+    private readonly CompiledStatement[] _statements;
+
+    internal CompiledPolicy(string? versionText, string? id, bool statementWasObject, CompiledStatement[] statements)
+    {
+        VersionText = versionText;
+        Id = id;
+        StatementWasObject = statementWasObject;
+        _statements = statements;
+    }
+
+    /// <summary>The <c>Version</c> element as written, or null when absent.</summary>
+    public string? VersionText { get; }
+
+    /// <summary>The <c>Id</c> element, or null when absent.</summary>
+    public string? Id { get; }
+
+    /// <summary>True when <c>Statement</c> was a single object rather than an array (POL-9: accepted, flagged).</summary>
+    public bool StatementWasObject { get; }
+
+    /// <summary>Number of statements.</summary>
+    public int StatementCount => _statements.Length;
+
+    /// <summary>
+    /// Decides one request (§1.7, POL-1): ExplicitDeny when any matching statement is a Deny, else Allow when any
+    /// matching statement is an Allow, else ImplicitDeny. Statement order never matters; every matching statement of
+    /// the winning effect is reported.
+    /// </summary>
+    public PolicyEvaluation Evaluate(PolicyRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var arn = new ArnView(request.Resource ?? "");
+        var context = new RequestContext(request.Context);
+        var action = request.Action ?? "";
+        var n = _statements.Length;
+        Span<byte> matched = n <= StackLimit ? stackalloc byte[n] : new byte[n];
+        int allows = 0, denies = 0, lastAllow = -1, lastDeny = -1;
+        for (var i = 0; i < n; i++)
+        {
+            var statement = _statements[i];
+            if (statement.Match(action, arn, context) is not null)
+                continue;
+            matched[i] = 1;
+            switch (statement.Model.Effect)
+            {
+                case PolicyEffect.Deny:
+                    denies++;
+                    lastDeny = i;
+                    break;
+                case PolicyEffect.Allow:
+                    allows++;
+                    lastAllow = i;
+                    break;
+                default:
+                    throw new InvalidOperationException($"unknown effect {statement.Model.Effect}");
+            }
+        }
+        IReadOnlyList<StatementMismatch> notMatched = allows + denies == n ? [] : new MismatchList(_statements, request);
+        if (denies > 0)
+            return new PolicyEvaluation(PolicyDecision.ExplicitDeny, Deciding(matched, denies, lastDeny, PolicyEffect.Deny), notMatched);
+        if (allows > 0)
+            return new PolicyEvaluation(PolicyDecision.Allow, Deciding(matched, allows, lastAllow, PolicyEffect.Allow), notMatched);
+        return new PolicyEvaluation(PolicyDecision.ImplicitDeny, [], notMatched);
+    }
+
+    private IReadOnlyList<DecidingStatement> Deciding(ReadOnlySpan<byte> matched, int count, int last, PolicyEffect effect)
+    {
+        if (count == 1)
+            return _statements[last].DecidingAlone;
+        var result = new DecidingStatement[count];
+        var k = 0;
+        for (var i = 0; i < matched.Length; i++)
+        {
+            if (matched[i] == 1 && _statements[i].Model.Effect == effect)
+                result[k++] = _statements[i].Deciding;
+        }
+        return result;
+    }
+}

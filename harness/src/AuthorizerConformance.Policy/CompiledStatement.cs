@@ -1,0 +1,85 @@
+using AuthorizerConformance.Policy.Conditions;
+
+namespace AuthorizerConformance.Policy;
+
+/// <summary>
+/// One statement compiled for repeated evaluation (§1.5): it applies when its action matches (NotAction: matches
+/// none), its resource matches (NotResource: matches none), and every condition holds.
+/// </summary>
+internal sealed class CompiledStatement
+{
+    private readonly Glob[] _actions;
+    private readonly ResourcePattern[] _resources;
+    private readonly ConditionClause[] _conditions;
+
+    public CompiledStatement(StatementModel model, ResourcePattern[] resources, ConditionClause[] conditions)
+    {
+        Model = model;
+        // §1.3: action names are case-insensitive; '*' and '?' are wildcards.
+        _actions = [.. model.Actions.Select(a => Glob.Compile(a, ignoreCase: true))];
+        _resources = resources;
+        _conditions = conditions;
+        Deciding = new DecidingStatement(model.Index, model.Sid, model.Effect);
+        DecidingAlone = [Deciding];
+    }
+
+    public StatementModel Model { get; }
+
+    public DecidingStatement Deciding { get; }
+
+    /// <summary>A shared one-element list, so a single deciding statement costs no allocation.</summary>
+    public IReadOnlyList<DecidingStatement> DecidingAlone { get; }
+
+    /// <summary>Null when the statement applies; otherwise the first element that did not match.</summary>
+    public MismatchReason? Match(string action, in ArnView arn, RequestContext context)
+    {
+        if (AnyAction(action) == Model.IsNotAction)
+            return MismatchReason.Action;
+        if (AnyResource(arn, context) == Model.IsNotResource)
+            return MismatchReason.Resource;
+        foreach (var condition in _conditions)
+        {
+            if (!condition.Holds(context))
+                return MismatchReason.Condition;
+        }
+        return null;
+    }
+
+    /// <summary>Why the statement did not match, for people.</summary>
+    public string Explain(MismatchReason reason, PolicyRequest request, RequestContext context) => reason switch
+    {
+        MismatchReason.Action => Model.IsNotAction
+            ? $"action '{request.Action}' is excluded by NotAction {List(Model.Actions)}"
+            : $"action '{request.Action}' matches none of Action {List(Model.Actions)}",
+        MismatchReason.Resource => Model.IsNotResource
+            ? $"resource '{request.Resource}' is excluded by NotResource {List(Model.Resources)}"
+            : $"resource '{request.Resource}' matches none of Resource {List(Model.Resources)}",
+        MismatchReason.Condition => "condition does not hold: " + string.Join("; ",
+            _conditions.Where(c => !c.Holds(context)).Select(c => $"{c} (request value {Show(context.TryGet(c.Key))})")),
+        _ => throw new InvalidOperationException($"unknown mismatch reason {reason}"),
+    };
+
+    private bool AnyAction(string action)
+    {
+        foreach (var pattern in _actions)
+        {
+            if (pattern.IsMatch(action))
+                return true;
+        }
+        return false;
+    }
+
+    private bool AnyResource(in ArnView arn, RequestContext context)
+    {
+        foreach (var pattern in _resources)
+        {
+            if (pattern.IsMatch(arn, context))
+                return true;
+        }
+        return false;
+    }
+
+    private static string List(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(v => $"\"{v}\"")) + "]";
+
+    private static string Show(IReadOnlyList<string>? values) => values is null ? "absent" : List(values);
+}
