@@ -23,6 +23,8 @@ internal sealed partial class JwtValidator(AuthorizerSettings settings, SigningK
         try
         {
             var (alg, kid) = CheckHeader(jwt);
+            if (!jwt.HasSignature)
+                throw new UnauthorizedException("signature-missing");
             CheckTimeClaimTypes(jwt.Payload);
             var candidates = await keys.CandidatesAsync(alg, kid, cancellationToken).ConfigureAwait(false);
             var result = await Handler.ValidateTokenAsync(token, Parameters(candidates, alg)).ConfigureAwait(false);

@@ -26,6 +26,9 @@ public sealed class StrictJwt : IDisposable
     /// <summary>The token as received (after extraction).</summary>
     public string Token { get; }
 
+    /// <summary>False for <c>header.payload.</c>: judged after the header, so <c>alg: none</c> is named as such.</summary>
+    public bool HasSignature { get; private init; }
+
     /// <summary>The JOSE header object.</summary>
     public JsonElement Header => _header.RootElement;
 
@@ -41,14 +44,12 @@ public sealed class StrictJwt : IDisposable
             throw new UnauthorizedException(parts.Length == 5 ? "jwe-unsupported" : "token-malformed");
         if (parts[0].Length == 0 || parts[1].Length == 0)
             throw new UnauthorizedException("token-malformed");
-        if (parts[2].Length == 0)
-            throw new UnauthorizedException("signature-missing");
         if (StrictBase64Url.TryDecode(parts[2]) is null)
             throw new UnauthorizedException("base64url-invalid");
         var header = ParseObject(parts[0], "header");
         try
         {
-            return new StrictJwt(token, header, ParseObject(parts[1], "payload"));
+            return new StrictJwt(token, header, ParseObject(parts[1], "payload")) { HasSignature = parts[2].Length > 0 };
         }
         catch
         {
