@@ -28,9 +28,12 @@ public static partial class JwtAttacks
         return SignedWithHeader(input, TokenFactory.Header("HS256", kid), key, "HS256");
     }
 
+    // The attacker's own key pair: generated once per process (RSA generation is slow), never trusted by anyone.
+    private static readonly Lazy<SigningKey> AttackerKey = new(() => SigningKey.ForRsa(RSA.Create(2048), "attacker-key"));
+
     private static string Foreign(AttackInput input, Action<JsonObject, SigningKey> addToHeader)
     {
-        using var attacker = SigningKey.ForRsa(RSA.Create(2048), "attacker-key");
+        var attacker = AttackerKey.Value;
         var header = TokenFactory.Header("RS256", attacker.Kid);
         addToHeader(header, attacker);
         return SignedWithHeader(input, header, attacker, "RS256");
