@@ -11,6 +11,8 @@ public static partial class JwtAttacks
     private static string WithClaims(AttackInput input, Func<ClaimsBuilder, ClaimsBuilder> edit) =>
         TokenFactory.Mint(edit(ClaimsBuilder.FromJson(input.Claims.ToJsonString())).Build(), input.Alg, input.Key);
 
+    private static string WithoutSignature(string token) => token[..token.LastIndexOf('.')];
+
     private static string Unsigned(AttackInput input, string alg) =>
         $"{TokenFactory.Encode(TokenFactory.Header(alg, null).ToJsonString())}.{TokenFactory.Encode(input.Claims.ToJsonString())}.";
 
@@ -67,7 +69,10 @@ public static partial class JwtAttacks
         // Pad the JSON until its length is not a multiple of 3, so standard base64 must end in '='.
         var json = claims.ToJsonString();
         for (var filler = "x"; Encoding.UTF8.GetByteCount(json) % 3 == 0; filler += "x")
-            json = claims.DeepClone().AsObject().Also(c => c["note"] = filler).ToJsonString();
+        {
+            claims["note"] = filler;
+            json = claims.ToJsonString();
+        }
         var header = TokenFactory.Encode(TokenFactory.Header(input.Alg, input.Key.Kid).ToJsonString());
         return TokenFactory.Sign(header, Convert.ToBase64String(Encoding.UTF8.GetBytes(json)), input.Alg, input.Key);
     }
@@ -87,11 +92,5 @@ public static partial class JwtAttacks
         byte[] bad = [.. json[..^1], .. ",\"name\":\""u8.ToArray(), 0xC3, 0x28, .. "\"}"u8.ToArray()];
         var header = TokenFactory.Encode(TokenFactory.Header(input.Alg, input.Key.Kid).ToJsonString());
         return TokenFactory.Sign(header, TokenFactory.Encode(bad), input.Alg, input.Key);
-    }
-
-    private static T Also<T>(this T value, Action<T> action)
-    {
-        action(value);
-        return value;
     }
 }
