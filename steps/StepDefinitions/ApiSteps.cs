@@ -14,5 +14,5 @@ public sealed class ApiSteps(ScenarioState state)
 
     [Given("the reference authorizer is configured with a generated HS256 secret")]
     public void GivenTheReferenceAuthorizerHasASecret() =>
-        state.AuthorizerEnvironment[AuthorizerSettings.SecretVariable] = TestSecrets.AuthorizerSecret;
+        state.AuthorizerEnvironment[EnvironmentVariables.TokenSalt] = TestSecrets.AuthorizerSecret;
 }

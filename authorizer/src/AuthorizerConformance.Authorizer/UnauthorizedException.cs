@@ -18,4 +18,7 @@ public sealed class UnauthorizedException : Exception
 
     /// <summary>Why the token was refused (a stable, secret-free code such as <c>token-missing</c>).</summary>
     public string Reason { get; } = "unspecified";
+
+    /// <summary>The token as a log may show it (<see cref="LogSafe.Token"/>: header prefix only), when one was read.</summary>
+    public string? LogSafeToken { get; internal set; }
 }

@@ -23,6 +23,20 @@ public sealed record APIGatewayCustomAuthorizerRequestContext
 
     [JsonPropertyName("connectionId")] public string? ConnectionId { get; init; }
     [JsonPropertyName("domainName")] public string? DomainName { get; init; }
+
+    /// <summary>WebSocket: when the connection was accepted, epoch milliseconds (WS-3).</summary>
+    [JsonPropertyName("connectedAt")] public long? ConnectedAt { get; init; }
+
+    /// <summary>WebSocket: <c>IN</c> (WS-3).</summary>
+    [JsonPropertyName("messageDirection")] public string? MessageDirection { get; init; }
+
+    [JsonPropertyName("extendedRequestId")] public string? ExtendedRequestId { get; init; }
+
+    /// <summary>The request time as API Gateway formats it, e.g. <c>09/Feb/2024:10:00:00 +0000</c>.</summary>
+    [JsonPropertyName("requestTime")] public string? RequestTime { get; init; }
+
+    /// <summary>The request time, epoch milliseconds.</summary>
+    [JsonPropertyName("requestTimeEpoch")] public long? RequestTimeEpoch { get; init; }
 }
 
 /// <summary>The caller identity inside a request context.</summary>

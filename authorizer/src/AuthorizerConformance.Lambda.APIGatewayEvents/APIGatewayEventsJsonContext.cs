@@ -6,5 +6,8 @@ namespace AuthorizerConformance.Lambda.APIGatewayEvents;
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(APIGatewayCustomAuthorizerRequest))]
 [JsonSerializable(typeof(APIGatewayCustomAuthorizerResponse))]
+[JsonSerializable(typeof(APIGatewayCustomAuthorizerV2Request))]
+[JsonSerializable(typeof(APIGatewayCustomAuthorizerV2SimpleResponse))]
+[JsonSerializable(typeof(APIGatewayCustomAuthorizerV2IamResponse))]
 [JsonSerializable(typeof(LambdaError))]
 public sealed partial class APIGatewayEventsJsonContext : JsonSerializerContext;

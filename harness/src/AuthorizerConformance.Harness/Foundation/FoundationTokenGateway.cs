@@ -3,14 +3,14 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AuthorizerConformance.Gateway;
+using AuthorizerConformance.Policy;
 
 namespace AuthorizerConformance.Harness.Foundation;
 
 /// <summary>
 /// The foundation's minimal REST TOKEN path, standing where the full gateway emulation
-/// (AuthorizerConformance.Gateway's pipeline, issue 4) and the IAM evaluator (AuthorizerConformance.Policy,
-/// issue 3) plug in: header present (TOK-6) → invoke → function error mapping (UNA-1/2) → Allow only on an
-/// Allow statement for exactly the method ARN with no Deny for it → context stringified (CTX-1).
+/// (AuthorizerConformance.Gateway's pipeline, issue 4) plugs in: header present (TOK-6) → invoke → function error
+/// mapping (UNA-1/2) → the IAM evaluator (AuthorizerConformance.Policy) on the method ARN → context stringified (CTX-1).
 /// </summary>
 public sealed class FoundationTokenGateway
 {
@@ -60,17 +60,25 @@ public sealed class FoundationTokenGateway
         {
             response = null;
         }
-        if (response?["policyDocument"]?["Statement"] is not JsonArray statements) // OUT-1/2
+        if (response?["policyDocument"] is not JsonObject document) // OUT-1/2
+            return ConfigurationError(invoked, "authorizer-output-invalid", output);
+        var parsed = PolicyParser.Parse(document.ToJsonString());
+        if (!parsed.IsValid)
             return ConfigurationError(invoked, "authorizer-output-invalid", output);
 
-        bool Covers(JsonNode? statement, string effect) =>
-            statement?["Effect"]?.GetValue<string>() == effect
-            && Values(statement["Action"]).Contains("execute-api:Invoke")
-            && Values(statement["Resource"]).Contains(methodArn);
-        if (statements.Any(s => Covers(s, "Deny")))
-            return invoked with { Status = 403, Body = """{"Message":"User is not authorized to access this resource with an explicit deny"}""", Failure = "policy-explicit-deny" };
-        if (!statements.Any(s => Covers(s, "Allow")))
-            return invoked with { Status = 403, Body = """{"Message":"User is not authorized to access this resource"}""", Failure = "policy-implicit-deny" };
+        // POL-1/2: the IAM evaluator decides; explicit Deny beats Allow, nothing matching is an implicit deny.
+        var evaluation = parsed.Evaluate(new PolicyRequest("execute-api:Invoke", methodArn));
+        switch (evaluation.Decision)
+        {
+            case PolicyDecision.ExplicitDeny:
+                return invoked with { Status = 403, Body = """{"Message":"User is not authorized to access this resource with an explicit deny"}""", Failure = "policy-explicit-deny" };
+            case PolicyDecision.ImplicitDeny:
+                return invoked with { Status = 403, Body = """{"Message":"User is not authorized to access this resource"}""", Failure = "policy-implicit-deny" };
+            case PolicyDecision.Invalid:
+                return ConfigurationError(invoked, "authorizer-output-invalid", output);
+            case PolicyDecision.Allow:
+                break;
+        }
 
         var context = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in response["context"] as JsonObject ?? [])
@@ -83,13 +91,6 @@ public sealed class FoundationTokenGateway
             Context = context,
         };
     }
-
-    private static IEnumerable<string?> Values(JsonNode? node) => node switch
-    {
-        JsonArray array => array.Select(v => v?.GetValue<string>()),
-        JsonValue value => [value.GetValue<string>()],
-        _ => [],
-    };
 
     private static string Stringify(JsonNode? value) => value switch
     {

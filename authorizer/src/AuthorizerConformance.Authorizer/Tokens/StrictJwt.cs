@@ -1,0 +1,101 @@
+using System.Text;
+using System.Text.Json;
+
+namespace AuthorizerConformance.Authorizer;
+
+/// <summary>
+/// A JWS compact token (RFC 7515) parsed strictly before any signature check: exactly three parts, canonical
+/// base64url, UTF-8 that decodes without replacement, JSON objects without duplicate members at any depth
+/// (RFC 7515 §5.2 / RFC 8725 §3.x: "last one wins" parsers disagree, so duplicates are refused).
+/// </summary>
+public sealed class StrictJwt : IDisposable
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false, MaxDepth = 32 };
+
+    private readonly JsonDocument _header;
+    private readonly JsonDocument _payload;
+
+    private StrictJwt(string token, JsonDocument header, JsonDocument payload)
+    {
+        Token = token;
+        _header = header;
+        _payload = payload;
+    }
+
+    /// <summary>The token as received (after extraction).</summary>
+    public string Token { get; }
+
+    /// <summary>False for <c>header.payload.</c>: judged after the header, so <c>alg: none</c> is named as such.</summary>
+    public bool HasSignature { get; private init; }
+
+    /// <summary>The JOSE header object.</summary>
+    public JsonElement Header => _header.RootElement;
+
+    /// <summary>The claims object.</summary>
+    public JsonElement Payload => _payload.RootElement;
+
+    /// <summary>Parses <paramref name="token"/>; any defect is <see cref="UnauthorizedException"/> with a reason code.</summary>
+    public static StrictJwt Parse(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var parts = token.Split('.');
+        if (parts.Length != 3)
+            throw new UnauthorizedException(parts.Length == 5 ? "jwe-unsupported" : "token-malformed");
+        if (parts[0].Length == 0 || parts[1].Length == 0)
+            throw new UnauthorizedException("token-malformed");
+        if (StrictBase64Url.TryDecode(parts[2]) is null)
+            throw new UnauthorizedException("base64url-invalid");
+        var header = ParseObject(parts[0], "header");
+        try
+        {
+            return new StrictJwt(token, header, ParseObject(parts[1], "payload")) { HasSignature = parts[2].Length > 0 };
+        }
+        catch
+        {
+            header.Dispose();
+            throw;
+        }
+    }
+
+    private static JsonDocument ParseObject(string part, string what)
+    {
+        var bytes = StrictBase64Url.TryDecode(part) ?? throw new UnauthorizedException("base64url-invalid");
+        try
+        {
+            _ = StrictUtf8.GetCharCount(bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new UnauthorizedException($"{what}-utf8-invalid", e);
+        }
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes, StrictJson);
+        }
+        catch (JsonException e)
+        {
+            // Duplicate members land here too: System.Text.Json refuses them with AllowDuplicateProperties = false.
+            throw new UnauthorizedException($"{what}-json-invalid", e);
+        }
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            document.Dispose();
+            throw new UnauthorizedException($"{what}-not-object");
+        }
+        return document;
+    }
+
+    /// <summary>A header member as a string, null when absent; a non-string value is refused.</summary>
+    public string? HeaderString(string name) =>
+        !Header.TryGetProperty(name, out var v) ? null
+        : v.ValueKind == JsonValueKind.String ? v.GetString()
+        : throw new UnauthorizedException($"header-{name}-not-string");
+
+    public void Dispose()
+    {
+        _header.Dispose();
+        _payload.Dispose();
+    }
+}

@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AuthorizerConformance.Authorizer;
+using AuthorizerConformance.Lambda.APIGatewayEvents;
+
+namespace AuthorizerConformance.Cli;
+
+/// <summary>
+/// <c>authz invoke --event FILE|- [--variant NAME]</c>: runs the reference authorizer on one event, configured from
+/// the same <c>AUTH_*</c> environment variables as in Lambda, and prints its response JSON or the function error
+/// <c>{"errorMessage": …, "errorType": …}</c>. Exit 0 either way; 2 on a usage error. The authorizer's log lines go
+/// to stderr, as Lambda sends them to CloudWatch.
+/// </summary>
+public static class InvokeCommand
+{
+    /// <summary>The variant names <c>--variant</c> accepts.</summary>
+    public static IReadOnlyList<string> Variants { get; } = ["token", "request", "http-simple", "http-iam", "websocket"];
+
+    public static Command Create()
+    {
+        var eventOption = new Option<string>("--event") { Description = "Event JSON file, or - for stdin", Required = true };
+        var variant = new Option<string?>("--variant") { Description = $"One of {string.Join(", ", Variants)}; default: chosen from the event" };
+        variant.AcceptOnlyFromAmong([.. Variants]);
+        var command = new Command("invoke", "Run the reference authorizer on one event") { eventOption, variant };
+        command.SetAction((parse, _) => CliErrors.GuardAsync(parse.InvocationConfiguration.Error, () =>
+            RunAsync(parse.GetValue(eventOption)!, parse.GetValue(variant), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error)));
+        return command;
+    }
+
+    private static async Task RunAsync(string eventSource, string? variant, TextWriter stdout, TextWriter stderr)
+    {
+        var json = eventSource == "-" ? await Console.In.ReadToEndAsync().ConfigureAwait(false)
+            : File.Exists(eventSource) ? await File.ReadAllTextAsync(eventSource).ConfigureAwait(false)
+            : throw new UsageException($"--event: file '{eventSource}' not found.");
+        JsonObject e;
+        try
+        {
+            e = JsonNode.Parse(json) as JsonObject ?? throw new UsageException("--event: the event at $ is not a JSON object.");
+        }
+        catch (JsonException x)
+        {
+            throw new UsageException($"--event: not valid JSON at {x.Path ?? "$"} (line {x.LineNumber + 1}): {x.Message}");
+        }
+        var chosen = variant ?? Detect(e);
+        stdout.WriteLine(await InvokeAsync(chosen, json, stderr).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// TOKEN → token; <c>version</c> 2.0 → http-simple; <c>requestContext.eventType</c> CONNECT → websocket;
+    /// REQUEST → request. HTTP IAM responses cannot be told from the event: pass <c>--variant http-iam</c>.
+    /// </summary>
+    internal static string Detect(JsonObject e)
+    {
+        string? Str(JsonNode? n) => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        if (Str(e["type"]) == "TOKEN")
+            return "token";
+        if (Str(e["version"]) == "2.0")
+            return "http-simple";
+        if (Str(e["requestContext"]?["eventType"]) == "CONNECT")
+            return "websocket";
+        if (Str(e["type"]) == "REQUEST")
+            return "request";
+        throw new UsageException("--event: cannot tell the variant from $.type/$.version/$.requestContext.eventType; pass --variant.");
+    }
+
+    private static async Task<string> InvokeAsync(string variant, string json, TextWriter log)
+    {
+        string? Env(string name) => Environment.GetEnvironmentVariable(name);
+        using AuthorizerFunctionBase function = variant switch
+        {
+            "token" => new TokenAuthorizerFunction(Env, TimeProvider.System, null, log),
+            "request" => new RequestAuthorizerFunction(Env, TimeProvider.System, null, log),
+            "http-simple" => new HttpApiSimpleAuthorizerFunction(Env, TimeProvider.System, null, log),
+            "http-iam" => new HttpApiIamAuthorizerFunction(Env, TimeProvider.System, null, log),
+            "websocket" => new WebSocketAuthorizerFunction(Env, TimeProvider.System, null, log),
+            _ => throw new UsageException($"--variant: '{variant}' is not one of {string.Join(", ", Variants)}."),
+        };
+        using var input = new MemoryStream(Encoding.UTF8.GetBytes(json));
+        try
+        {
+            await using var output = await Handler(function)(input).ConfigureAwait(false);
+            using var reader = new StreamReader(output, Encoding.UTF8);
+            return await reader.ReadToEndAsync().ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Lambda reports every exception of the handler as a function error; so does invoke.
+        catch (Exception x)
+#pragma warning restore CA1031
+        {
+            return JsonSerializer.Serialize(new LambdaError(x.Message, x.GetType().Name), APIGatewayEventsJsonContext.Default.LambdaError);
+        }
+    }
+
+    private static Func<Stream, Task<Stream>> Handler(AuthorizerFunctionBase function) => function switch
+    {
+        TokenAuthorizerFunction f => f.FunctionHandler,
+        RequestAuthorizerFunction f => f.FunctionHandler,
+        HttpApiSimpleAuthorizerFunction f => f.FunctionHandler,
+        HttpApiIamAuthorizerFunction f => f.FunctionHandler,
+        WebSocketAuthorizerFunction f => f.FunctionHandler,
+        _ => throw new ArgumentOutOfRangeException(nameof(function)),
+    };
+}
