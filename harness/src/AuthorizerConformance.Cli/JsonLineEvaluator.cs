@@ -1,0 +1,91 @@
+using System.Text.Json;
+using AuthorizerConformance.Policy;
+
+namespace AuthorizerConformance.Cli;
+
+/// <summary>
+/// One <c>--jsonl</c> input line → one output line. A line that is not usable (bad JSON, missing resource, a context
+/// value that is not a string or array of strings) gets <c>"decision": "Error"</c> and the run goes on.
+/// </summary>
+internal static class JsonLineEvaluator
+{
+    private static readonly string[] Members = ["id", "policy", "resource", "action", "context"];
+
+    public static string Evaluate(string line, int lineNumber)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line);
+        }
+        catch (JsonException ex)
+        {
+            return PolicyResultJson.Error(null, [new PolicyError("", $"line {lineNumber} is not valid JSON: {ex.Message}")]);
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                return PolicyResultJson.Error(null, [new PolicyError("", $"line {lineNumber} must be a JSON object")]);
+            JsonElement? id = root.TryGetProperty("id", out var idElement) ? idElement : null;
+            var problems = new List<PolicyError>();
+            foreach (var member in root.EnumerateObject())
+            {
+                if (!Members.Contains(member.Name, StringComparer.Ordinal))
+                    problems.Add(new PolicyError(member.Name, $"unknown member '{member.Name}'"));
+            }
+            var resource = ReadString(root, "resource", required: true, problems);
+            var action = ReadString(root, "action", required: false, problems) ?? PolicyCommandRunner.DefaultAction;
+            var context = ReadContext(root, problems);
+            PolicyParseResult? parsed = null;
+            if (!root.TryGetProperty("policy", out var policy))
+                problems.Add(new PolicyError("policy", "is required"));
+            else if (policy.ValueKind == JsonValueKind.String)
+                parsed = PolicyParser.Parse(policy.GetString()!);
+            else if (policy.ValueKind == JsonValueKind.Object)
+                parsed = PolicyParser.Parse(policy);
+            else
+                problems.Add(new PolicyError("policy", "must be a policy object or its JSON text"));
+            if (problems.Count > 0 || parsed is null || resource is null)
+                return PolicyResultJson.Error(id, problems);
+            return PolicyResultJson.Line(id, parsed, parsed.Evaluate(new PolicyRequest(action, resource, context)));
+        }
+    }
+
+    private static string? ReadString(JsonElement root, string name, bool required, List<PolicyError> problems)
+    {
+        if (!root.TryGetProperty(name, out var element))
+        {
+            if (required)
+                problems.Add(new PolicyError(name, "is required"));
+            return null;
+        }
+        if (element.ValueKind == JsonValueKind.String)
+            return element.GetString();
+        problems.Add(new PolicyError(name, "must be a string"));
+        return null;
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>>? ReadContext(JsonElement root, List<PolicyError> problems)
+    {
+        if (!root.TryGetProperty("context", out var element) || element.ValueKind == JsonValueKind.Null)
+            return null;
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(new PolicyError("context", "must be an object of strings or arrays of strings"));
+            return null;
+        }
+        var context = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var member in element.EnumerateObject())
+        {
+            var value = member.Value;
+            if (value.ValueKind == JsonValueKind.String)
+                context[member.Name] = [value.GetString()!];
+            else if (value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String))
+                context[member.Name] = [.. value.EnumerateArray().Select(v => v.GetString()!)];
+            else
+                problems.Add(new PolicyError($"context.{member.Name}", "must be a string or an array of strings"));
+        }
+        return context;
+    }
+}

@@ -1,0 +1,61 @@
+using AuthorizerConformance.Policy;
+
+namespace AuthorizerConformance.Cli;
+
+/// <summary>The work behind <c>authz policy evaluate</c>: reads inputs, evaluates, writes JSON.</summary>
+internal sealed class PolicyCommandRunner(TextWriter output, TextWriter error)
+{
+    public const string DefaultAction = PolicyRequest.InvokeAction;
+    private const int Ran = 0;
+
+    public int RunSingle(string? policyFile, string? resource, string action, string[] context, string? inputFile)
+    {
+        if (inputFile is not null)
+            return Usage("--input is only used with --jsonl");
+        if (policyFile is null || resource is null)
+            return Usage("give either --jsonl, or both --policy FILE and --resource ARN");
+        if (!File.Exists(policyFile))
+            return Usage($"policy file not found: {policyFile}");
+        var values = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in context)
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+                return Usage($"--context '{pair}' must be key=value");
+            var key = pair[..equals];
+            if (!values.TryGetValue(key, out var list))
+                values[key] = list = [];
+            list.Add(pair[(equals + 1)..]);
+        }
+        var parsed = PolicyParser.Parse(File.ReadAllText(policyFile));
+        var request = new PolicyRequest(action, resource, values.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.OrdinalIgnoreCase));
+        output.WriteLine(PolicyResultJson.Single(parsed, parsed.Evaluate(request)));
+        return Ran;
+    }
+
+    public int RunJsonLines(string? inputFile, TextReader? injected, bool conflicting)
+    {
+        if (conflicting)
+            return Usage("--jsonl reads policy and resource from each line; do not combine it with --policy or --resource");
+        if (inputFile is not null && !File.Exists(inputFile))
+            return Usage($"input file not found: {inputFile}");
+        using var file = inputFile is null ? null : new StreamReader(inputFile);
+        var reader = file ?? injected ?? Console.In;
+        var lineNumber = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+                continue;
+            output.WriteLine(JsonLineEvaluator.Evaluate(line, lineNumber));
+        }
+        return Ran;
+    }
+
+    private int Usage(string message)
+    {
+        error.WriteLine($"authz policy evaluate: {message}");
+        error.WriteLine("Run 'authz policy evaluate --help' for usage.");
+        return Program.UsageError;
+    }
+}
