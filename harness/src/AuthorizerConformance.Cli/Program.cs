@@ -17,6 +17,7 @@ public static class Program
         var root = new RootCommand("authz: API Gateway Lambda authorizer conformance tools");
         // Command groups register here, one line each.
         root.Subcommands.Add(PolicyCommands.Create());
+        root.Subcommands.Add(SimulateCommand.Create());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

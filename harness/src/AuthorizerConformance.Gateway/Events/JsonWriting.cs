@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace AuthorizerConformance.Gateway;
@@ -6,7 +7,12 @@ namespace AuthorizerConformance.Gateway;
 /// <summary>Small helpers shared by the event and context writers.</summary>
 internal static class JsonWriting
 {
-    public static readonly JsonWriterOptions Compact = new() { Indented = false };
+    /// <summary>Compact output; only what JSON requires is escaped, as API Gateway and Lambda write it.</summary>
+    public static readonly JsonWriterOptions Compact = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>A JSON string literal for <paramref name="value"/>.</summary>
+    public static string Quote(string value) =>
+        System.Text.Encoding.UTF8.GetString(Build(w => w.WriteStringValue(value)));
 
     /// <summary>Writes JSON with <paramref name="write"/> and returns the UTF-8 bytes.</summary>
     public static byte[] Build(Action<Utf8JsonWriter> write)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace AuthorizerConformance.Gateway;
@@ -72,7 +71,7 @@ internal sealed partial class GatewayResponses
     };
 
     /// <summary>GWR-2: <c>$context.error.messageString</c> is the JSON-quoted message, or <c>null</c>.</summary>
-    private static string MessageString(string? message) => message is null ? "null" : JsonSerializer.Serialize(message, GatewayJsonContext.Default.String);
+    private static string MessageString(string? message) => message is null ? "null" : JsonWriting.Quote(message);
 
     /// <summary>AWS writes static header values in single quotes (<c>'*'</c>); plain values are taken as they are.</summary>
     private static string StaticValue(string value) =>
