@@ -45,9 +45,12 @@ internal static class HttpV2Event
         });
 
     /// <summary>The HTTP API 2.0 <c>requestContext</c>, shared with the 2.0 integration event (CTX-4).</summary>
-    public static void WriteContext(Utf8JsonWriter w, ApiDefinition api, RequestView view, Action<Utf8JsonWriter>? authorizer = null)
+    public static void WriteContext(Utf8JsonWriter w, ApiDefinition api, RequestView view, Action<Utf8JsonWriter>? authorizer = null, bool asRoot = false)
     {
-        w.WriteStartObject("requestContext");
+        if (asRoot)
+            w.WriteStartObject();
+        else
+            w.WriteStartObject("requestContext");
         w.WriteString("accountId", api.AccountId);
         w.WriteString("apiId", api.ApiId);
         authorizer?.Invoke(w);

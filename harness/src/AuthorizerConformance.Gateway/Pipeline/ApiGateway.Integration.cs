@@ -43,9 +43,7 @@ public sealed partial class ApiGateway
                 RequestEvent.WriteRestContext(w, _api, view, null, authorizer);
                 break;
             case ApiType.Http:
-                w.WriteStartObject();
-                HttpV2Event.WriteContext(w, _api, view, authorizer);
-                w.WriteEndObject();
+                HttpV2Event.WriteContext(w, _api, view, authorizer, asRoot: true);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown API type {_api.Type}.");

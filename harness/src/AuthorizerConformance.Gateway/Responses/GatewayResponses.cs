@@ -81,7 +81,7 @@ internal sealed partial class GatewayResponses
     private static string Expand(string template, Rejection rejection, RequestView? view, AuthorizerOutput? output) =>
         ContextReference().Replace(template, m =>
         {
-            var name = m.Groups["name"].Value;
+            var name = m.Groups["braced"].Success ? m.Groups["braced"].Value : m.Groups["name"].Value;
             switch (name)
             {
                 case "error.messageString":
@@ -120,6 +120,6 @@ internal sealed partial class GatewayResponses
         _ => throw new InvalidOperationException($"Unknown gateway response type {type}."),
     };
 
-    [GeneratedRegex(@"\$\{?context\.(?<name>[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)\}?")]
+    [GeneratedRegex(@"\$(?:\{context\.(?<braced>[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)\}|context\.(?<name>[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*))")]
     private static partial Regex ContextReference();
 }
