@@ -14,7 +14,7 @@ internal sealed class Kit
 
     private readonly Dictionary<string, IAuthorizerFunction> _functions = new(StringComparer.Ordinal);
 
-    private Kit(string api, string authorizers, Func<AuthorizerDefinition, IAuthorizerFunction?>? custom)
+    private Kit(string api, string authorizers, Func<AuthorizerDefinition, TimeProvider, IAuthorizerFunction?>? custom)
     {
         var parsed = ScenarioParser.Parse($$"""{"api": {{api}}, "authorizers": {{authorizers}}, "requests": []}""");
         Assert.True(parsed.IsValid, parsed.Error?.ToString());
@@ -22,7 +22,7 @@ internal sealed class Kit
         var resolver = AuthorizerFunctionResolver.CreateDefault();
         foreach (var definition in Scenario.Authorizers)
         {
-            var function = custom?.Invoke(definition)
+            var function = custom?.Invoke(definition, Time)
                 ?? resolver.Resolve(new FunctionSpec(definition.Function, "f", definition, Time)).Function!;
             _functions[definition.Name] = function;
         }
@@ -34,7 +34,7 @@ internal sealed class Kit
     public ApiGateway Gateway { get; }
 
     /// <summary>A stage from raw API and authorizers JSON.</summary>
-    public static Kit Of(string api, string authorizers = "{}", Func<AuthorizerDefinition, IAuthorizerFunction?>? custom = null) =>
+    public static Kit Of(string api, string authorizers = "{}", Func<AuthorizerDefinition, TimeProvider, IAuthorizerFunction?>? custom = null) =>
         new(api, authorizers, custom);
 
     /// <summary>A REST API with GET /pets/{id}, POST /pets and GET / behind TOKEN authorizer A.</summary>

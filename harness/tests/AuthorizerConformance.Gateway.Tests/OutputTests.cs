@@ -18,7 +18,7 @@ public class OutputTests
         var kit = Kit.Of(
             """{"type": "REST", "routes": [{"method": "GET", "resource": "/x", "authorizer": "A"}]}""",
             """{"A": {"type": "TOKEN", "identitySource": "method.request.header.A", "function": {"kind": "scripted", "outcomes": [{"timeout": true}]}}}""",
-            _ => new RawFunction("not json"u8.ToArray()));
+            (_, _) => new RawFunction("not json"u8.ToArray()));
         Expect.Rejected(await kit.Send("GET", "/x", ("A", "t")), 500, FailureCodes.AuthorizerOutputInvalid);
     }
 

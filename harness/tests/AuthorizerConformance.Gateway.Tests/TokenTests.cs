@@ -106,7 +106,7 @@ public class TokenTests
         var kit = Kit.Of(
             """{"type": "REST", "routes": [{"method": "GET", "resource": "/x", "authorizer": "A"}]}""",
             """{"A": {"type": "TOKEN", "identitySource": "method.request.header.A", "timeoutSeconds": 3, "function": {"kind": "scripted", "outcomes": [{"timeout": true}]}}}""",
-            _ => new RecordingFunction(t => seen = t));
+            (_, _) => new RecordingFunction(t => seen = t));
         await kit.Send("GET", "/x", ("A", "t"));
         Assert.Equal(TimeSpan.FromSeconds(3), seen);
     }

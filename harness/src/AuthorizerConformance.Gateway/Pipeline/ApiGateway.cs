@@ -93,6 +93,9 @@ public sealed partial class ApiGateway
         return await AuthorizeAsync(view, authorizer, resourcePolicy, trace, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>HTTP-9, CAC-5: empties the stage's authorizer result cache, as <c>ResetAuthorizersCache</c> (or a redeployment) does.</summary>
+    public void ResetAuthorizersCache() => _cache.Clear();
+
     /// <summary>What the pipeline learned on the way, copied into the result.</summary>
     private sealed class Trace
     {

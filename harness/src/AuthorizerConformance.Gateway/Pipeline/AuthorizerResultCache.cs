@@ -33,6 +33,9 @@ internal sealed class AuthorizerResultCache
         return entry.Outcome;
     }
 
+    /// <summary>HTTP-9: <c>ResetAuthorizersCache</c> empties the stage's cache.</summary>
+    public void Clear() => _entries.Clear();
+
     public void Put(string key, CachedOutcome outcome, int ttlSeconds)
     {
         var ttl = TimeSpan.FromSeconds(ttlSeconds);
