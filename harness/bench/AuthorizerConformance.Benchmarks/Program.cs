@@ -2,8 +2,19 @@ using BenchmarkDotNet.Running;
 
 namespace AuthorizerConformance.Benchmarks;
 
-/// <summary>Entry point: every benchmark class of this assembly, selected with BenchmarkDotNet's --filter.</summary>
+/// <summary>
+/// Entry point: every benchmark class of this assembly, selected with BenchmarkDotNet's --filter; or
+/// <c>oracle-ratio [cases] [seed]</c> for the timed side-by-side run against the node IAM oracle.
+/// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (args is ["oracle-ratio", .. var rest])
+        {
+            OracleRatio.Run(rest, Console.Out);
+            return;
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

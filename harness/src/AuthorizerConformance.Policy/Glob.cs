@@ -114,7 +114,16 @@ internal sealed class Glob
             }
             if (starTi < 0 || starPos >= text.Length)
                 return false;
-            pos = ++starPos;
+            starPos++;
+            // The star can only end where the literal after it starts: jump there instead of trying every position.
+            if (starTi + 1 < _tokens.Length && _tokens[starTi + 1] is { Kind: TokenKind.Literal } next)
+            {
+                var found = text[starPos..].IndexOf(next.Text, _comparison);
+                if (found < 0)
+                    return false;
+                starPos += found;
+            }
+            pos = starPos;
             ti = starTi + 1;
         }
     }

@@ -8,13 +8,16 @@ namespace AuthorizerConformance.Policy;
 /// </summary>
 internal sealed class MismatchList(IReadOnlyList<CompiledStatement> statements, PolicyRequest request) : IReadOnlyList<StatementMismatch>
 {
-    private readonly Lazy<StatementMismatch[]> _items = new(() => Compute(statements, request));
+    private StatementMismatch[]? _items;
 
-    public StatementMismatch this[int index] => _items.Value[index];
+    // Computing twice on a race is harmless: the result is the same and the evaluation is pure.
+    private StatementMismatch[] Items => Volatile.Read(ref _items) ?? Interlocked.CompareExchange(ref _items, Compute(statements, request), null) ?? _items!;
 
-    public int Count => _items.Value.Length;
+    public StatementMismatch this[int index] => Items[index];
 
-    public IEnumerator<StatementMismatch> GetEnumerator() => ((IEnumerable<StatementMismatch>)_items.Value).GetEnumerator();
+    public int Count => Items.Length;
+
+    public IEnumerator<StatementMismatch> GetEnumerator() => ((IEnumerable<StatementMismatch>)Items).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
