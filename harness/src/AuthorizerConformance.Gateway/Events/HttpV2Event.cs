@@ -63,7 +63,7 @@ internal static class HttpV2Event
         w.WriteString("path", view.Request.Path);
         w.WriteString("protocol", "HTTP/1.1");
         w.WriteString("sourceIp", view.Request.SourceIp);
-        w.WriteString("userAgent", view.ContextVariables.GetValueOrDefault("identity.userAgent", ""));
+        w.WriteString("userAgent", view.UserAgent ?? "");
         w.WriteEndObject();
         w.WriteString("requestId", view.Facts.RequestId);
         w.WriteString("routeKey", view.Route.Route.RouteKey);

@@ -51,14 +51,14 @@ internal static class RequestEvent
     /// <summary>The REST request context; the integration's copy adds the <c>authorizer</c> member.</summary>
     internal static void WriteRestContext(Utf8JsonWriter w, ApiDefinition api, RequestView view, string? apiKey, Action<Utf8JsonWriter>? authorizer = null)
     {
-        var vars = view.ContextVariables;
+        var resource = view.Route.Route.Resource;
         w.WriteStartObject();
-        w.WriteString("resourceId", vars.GetValueOrDefault("resourceId", ""));
-        w.WriteString("resourcePath", vars.GetValueOrDefault("resourcePath", view.Route.Route.RouteKey));
-        w.WriteString("httpMethod", vars["httpMethod"]);
+        w.WriteString("resourceId", resource is null ? "" : RequestFacts.ResourceId(resource));
+        w.WriteString("resourcePath", resource ?? view.Route.Route.RouteKey);
+        w.WriteString("httpMethod", view.Request.Method.ToUpperInvariant());
         w.WriteString("extendedRequestId", view.Facts.ExtendedRequestId);
         w.WriteString("requestTime", view.Facts.RequestTime);
-        w.WriteString("path", vars["path"]);
+        w.WriteString("path", view.ContextPath);
         w.WriteString("accountId", api.AccountId);
         w.WriteString("protocol", "HTTP/1.1");
         w.WriteString("stage", api.Stage);
@@ -99,7 +99,7 @@ internal static class RequestEvent
         if (apiKey is not null)
             w.WriteString("apiKey", apiKey);
         w.WriteString("sourceIp", view.Request.SourceIp);
-        if (view.ContextVariables.TryGetValue("identity.userAgent", out var agent))
+        if (view.UserAgent is { } agent)
             w.WriteString("userAgent", agent);
         w.WriteEndObject();
     }

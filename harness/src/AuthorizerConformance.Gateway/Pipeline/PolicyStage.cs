@@ -13,8 +13,16 @@ namespace AuthorizerConformance.Gateway;
 /// </summary>
 internal sealed class PolicyStage
 {
+    /// <summary>How many distinct compiled authorizer policies are kept for reuse.</summary>
+    internal const int MemoCapacity = 256;
+
     private readonly GatewayBehavior _behavior;
     private readonly PolicyOptions _options;
+
+    // A compiled policy is immutable and depends only on the document text and the fixed options, so an identical
+    // document (the same token on the same method with TTL 0, say) is compiled once. A memo, not the result cache:
+    // it never changes an outcome and never skips an invocation.
+    private readonly Dictionary<string, CompiledPolicy> _memo = new(StringComparer.Ordinal);
 
     public PolicyStage(GatewayBehavior behavior)
     {
@@ -29,6 +37,24 @@ internal sealed class PolicyStage
 
     /// <summary>POL-1..10: the compiled policy, or null with a reason (500 AUTHORIZER_CONFIGURATION_ERROR).</summary>
     public CompiledPolicy? CompileAuthorizerPolicy(JsonElement document, out string? error)
+    {
+        var text = document.GetRawText();
+        if (_memo.TryGetValue(text, out var known))
+        {
+            error = null;
+            return known;
+        }
+        var compiled = Compile(document, out error);
+        if (compiled is not null)
+        {
+            if (_memo.Count >= MemoCapacity)
+                _memo.Clear();
+            _memo[text] = compiled;
+        }
+        return compiled;
+    }
+
+    private CompiledPolicy? Compile(JsonElement document, out string? error)
     {
         error = ProfileViolation(document);
         if (error is not null)
@@ -62,7 +88,7 @@ internal sealed class PolicyStage
             ["aws:EpochTime"] = [view.Facts.Now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)],
             ["aws:SecureTransport"] = ["true"],
         };
-        if (view.ContextVariables.TryGetValue("identity.userAgent", out var agent))
+        if (view.UserAgent is { } agent)
             keys["aws:UserAgent"] = [agent];
         return keys;
     }

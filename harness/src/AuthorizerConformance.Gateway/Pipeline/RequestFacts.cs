@@ -8,22 +8,23 @@ namespace AuthorizerConformance.Gateway;
 /// </summary>
 internal sealed class RequestFacts
 {
+    private readonly ApiDefinition _api;
+    private readonly long _sequence;
+    private string? _requestId;
+
     public RequestFacts(ApiDefinition api, long sequence, DateTimeOffset now)
     {
-        RequestId = string.Create(CultureInfo.InvariantCulture, $"{sequence:x8}-0000-4000-8000-{sequence:x12}");
-        ExtendedRequestId = string.Create(CultureInfo.InvariantCulture, $"Ext{sequence:x8}=");
-        ConnectionId = string.Create(CultureInfo.InvariantCulture, $"Conn{sequence:x8}=");
+        _api = api;
+        _sequence = sequence;
         Now = now;
-        DomainPrefix = api.ApiId;
-        DomainName = $"{api.ApiId}.execute-api.{api.Region}.amazonaws.com";
     }
 
-    public string RequestId { get; }
-    public string ExtendedRequestId { get; }
-    public string ConnectionId { get; }
+    public string RequestId => _requestId ??= string.Create(CultureInfo.InvariantCulture, $"{_sequence:x8}-0000-4000-8000-{_sequence:x12}");
+    public string ExtendedRequestId => string.Create(CultureInfo.InvariantCulture, $"Ext{_sequence:x8}=");
+    public string ConnectionId => string.Create(CultureInfo.InvariantCulture, $"Conn{_sequence:x8}=");
     public DateTimeOffset Now { get; }
-    public string DomainPrefix { get; }
-    public string DomainName { get; }
+    public string DomainPrefix => _api.ApiId;
+    public string DomainName => $"{_api.ApiId}.execute-api.{_api.Region}.amazonaws.com";
 
     /// <summary>The CLF time API Gateway puts in <c>requestTime</c>, e.g. <c>12/Mar/2020:19:03:58 +0000</c>.</summary>
     public string RequestTime => Now.UtcDateTime.ToString("dd/MMM/yyyy:HH:mm:ss +0000", CultureInfo.InvariantCulture);

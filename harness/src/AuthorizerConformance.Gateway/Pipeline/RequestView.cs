@@ -28,6 +28,16 @@ internal sealed class RequestView
     public IReadOnlyDictionary<string, string> ContextVariables =>
         _contextVariables ??= Gateway.ContextVariables.Build(_api, Request, Route.Route, Facts);
 
+    /// <summary>The last <c>User-Agent</c> header, or null.</summary>
+    public string? UserAgent => ContextVariables_UserAgent();
+
+    /// <summary>REST <c>requestContext.path</c> includes the stage; HTTP and WebSocket paths do not.</summary>
+    public string ContextPath => _api.Type == ApiType.Rest ? $"/{_api.Stage}{Request.Path}" : Request.Path;
+
+    private string? ContextVariables_UserAgent() => _contextVariables is { } vars
+        ? vars.GetValueOrDefault("identity.userAgent")
+        : Gateway.ContextVariables.LastHeader(Request, "User-Agent");
+
     /// <summary>The decoded query parameters in order, parsed on first use.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Query => _query ??= QueryString.Parse(Request.Query);
 
