@@ -51,6 +51,20 @@ public class GatewayResponseTests
     }
 
     [Fact]
+    public async Task GWR_4_cors_headers_can_be_added_to_401_and_403_while_the_default_bodies_stay()
+    {
+        var kit = Customised(Outputs.Return(Outputs.Policy("Deny", "*")),
+            """{"UNAUTHORIZED": {"headers": {"Access-Control-Allow-Origin": "'*'"}}, "ACCESS_DENIED": {"headers": {"Access-Control-Allow-Origin": "'*'"}}}""");
+        var denied = await kit.Token();
+        Assert.Equal("*", denied.Headers["Access-Control-Allow-Origin"]);
+        Assert.Equal("""{"Message":"User is not authorized to access this resource with an explicit deny"}""", denied.Body);
+        var unauthorized = await kit.Send("GET", "/pets/1");
+        Assert.Equal("*", unauthorized.Headers["Access-Control-Allow-Origin"]);
+        Assert.Equal("""{"message":"Unauthorized"}""", unauthorized.Body);
+        Assert.Equal(401, unauthorized.Status);
+    }
+
+    [Fact]
     public async Task GWR_2_configuration_error_message_string_is_null()
     {
         var kit = Customised(Outputs.Error("boom"), """{"AUTHORIZER_CONFIGURATION_ERROR": {"template": "{\"m\":$context.error.messageString,\"t\":\"$context.error.responseType\"}"}}""");
