@@ -73,4 +73,13 @@ public class WebSocketTests
         Assert.Equal("2", authorizer.GetProperty("n").GetString());
         Assert.Equal("user-1", authorizer.GetProperty("principalId").GetString());
     }
+
+    [Fact]
+    public async Task WS_1_without_a_connect_route_the_handshake_is_accepted_without_authorizer()
+    {
+        var kit = Kit.Of("""{"type": "WEBSOCKET", "routes": [{"routeKey": "$default"}]}""");
+        var result = await kit.Send("GET", "/");
+        Expect.Admitted(result, 101);
+        Assert.False(result.AuthorizerInvoked);
+    }
 }

@@ -14,10 +14,11 @@ public sealed partial class ApiGateway
         if (IdentityStage.MustValidate(_api, definition))
         {
             // TOK-6, REQ-2, HTTP-2, WS-4: a missing or empty source → 401, the authorizer is not invoked.
-            identity = IdentityStage.Extract(_api, definition, view, out var missing)!;
-            if (identity is null)
+            var extracted = IdentityStage.Extract(_api, definition, view, out var missing);
+            if (extracted is null)
                 return Finish(trace, view, new Rejection(FailureCodes.IdentitySourceMissing, GatewayResponseType.Unauthorized,
                     UnauthorizedMessage, $"identity source {missing} is missing or empty"));
+            identity = extracted;
         }
         // TOK-7, TOK-9: the validation expression runs before the cache and the authorizer.
         if (definition.Type == AuthorizerType.Token && !ValidationExpressionStage.Passes(authorizer, identity[0], _api.Behavior.ValidationExpressionMatch))

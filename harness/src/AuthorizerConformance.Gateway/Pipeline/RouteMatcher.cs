@@ -19,8 +19,9 @@ internal sealed class RouteMatcher
     /// <summary>The best route, or null (MISSING_AUTHENTICATION_TOKEN on REST, 404 on HTTP).</summary>
     public RouteMatch? Match(string method, string path)
     {
+        // A WebSocket handshake always goes to $connect; without a configured $connect route it is accepted as is.
         if (_type == ApiType.WebSocket)
-            return FindKey("$connect");
+            return FindKey("$connect") ?? new RouteMatch(new RouteDefinition { RouteKey = "$connect" }, []);
         RouteMatch? best = null;
         var bestScore = long.MinValue;
         var segments = Split(path);
