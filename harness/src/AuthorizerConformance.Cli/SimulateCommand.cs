@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AuthorizerConformance.Gateway;
+using AuthorizerConformance.Harness;
 using AuthorizerConformance.Gateway.Scenarios;
 
 namespace AuthorizerConformance.Cli;
@@ -35,7 +36,7 @@ public static class SimulateCommand
             var parsed = ScenarioParser.Parse(text);
             if (!parsed.IsValid)
                 return await Invalid(error, parsed.Error!).ConfigureAwait(false);
-            var run = await ScenarioRunner.RunAsync(parsed.Scenario!, CreateResolver(), TimeProvider.System.GetUtcNow(), cancellationToken)
+            var run = await ScenarioRunner.RunAsync(parsed.Scenario!, CreateResolver(parsed.Scenario!.Api.Type, error), TimeProvider.System.GetUtcNow(), cancellationToken)
                 .ConfigureAwait(false);
             if (run.Error is not null)
                 return await Invalid(error, run.Error).ConfigureAwait(false);
@@ -45,11 +46,14 @@ public static class SimulateCommand
         return command;
     }
 
-    /// <summary>The function kinds <c>authz simulate</c> knows: <c>scripted</c> (Gateway) and <c>reference</c>.</summary>
-    public static AuthorizerFunctionResolver CreateResolver()
+    /// <summary>
+    /// The function kinds <c>authz simulate</c> knows: <c>scripted</c> (Gateway) and <c>reference</c> (the reference
+    /// authorizer in process, whose log lines go to <paramref name="log"/>, as Lambda would log them).
+    /// </summary>
+    public static AuthorizerFunctionResolver CreateResolver(ApiType apiType, TextWriter log)
     {
         var resolver = AuthorizerFunctionResolver.CreateDefault();
-        resolver.Register(ReferenceFunctionFactory.Kind, ReferenceFunctionFactory.Create);
+        resolver.Register(ReferenceFunctionFactory.Kind, spec => ReferenceFunctionFactory.Create(spec, apiType, log));
         return resolver;
     }
 
