@@ -1,18 +1,73 @@
-using AuthorizerConformance.Authorizer;
+using System.Text.Json.Nodes;
 using AuthorizerConformance.Steps.Support;
 using Reqnroll;
 
 namespace AuthorizerConformance.Steps.StepDefinitions;
 
-/// <summary>The API and the authorizer under test.</summary>
+/// <summary>The API under test: its type, routes, stage variables, API keys, resource policy, gateway responses, behaviour options.</summary>
 [Binding]
-public sealed class ApiSteps(ScenarioState state)
+public sealed class ApiSteps(Stage stage)
 {
-    [Given("a REST API with a TOKEN authorizer reading the {string} header")]
-    public void GivenARestApiWithATokenAuthorizer(string header) =>
-        state.Api = state.Api with { TokenHeader = header };
+    [Given("a REST API")]
+    public void RestApi() => stage.SetApiType("REST");
 
-    [Given("the reference authorizer is configured with a generated HS256 secret")]
-    public void GivenTheReferenceAuthorizerHasASecret() =>
-        state.AuthorizerEnvironment[EnvironmentVariables.TokenSalt] = TestSecrets.AuthorizerSecret;
+    [Given("an HTTP API")]
+    public void HttpApi() => stage.SetApiType("HTTP");
+
+    [Given("a WebSocket API")]
+    public void WebSocketApi() => stage.SetApiType("WEBSOCKET");
+
+    [Given("the API is {string} in account {string}, region {string}, stage {string}")]
+    public void ApiIdentity(string apiId, string account, string region, string stageName)
+    {
+        stage.Session.Api["apiId"] = apiId;
+        stage.Session.Api["accountId"] = account;
+        stage.Session.Api["region"] = region;
+        stage.Session.Api["stage"] = stageName;
+    }
+
+    [Given("the route {string} is protected by the authorizer")]
+    public void ProtectedRoute(string route) => stage.AddRoute(route, Stage.DefaultAuthorizer);
+
+    [Given("the route {string} is protected by the authorizer {string}")]
+    public void ProtectedRouteBy(string route, string authorizer) => stage.AddRoute(route, authorizer);
+
+    [Given("the route {string} has no authorizer")]
+    public void OpenRoute(string route) => stage.AddRoute(route, null);
+
+    [Given("the route {string} requires an API key")]
+    public void ApiKeyRequired(string route) => stage.Route(route)["apiKeyRequired"] = true;
+
+    [Given("the route {string} sends payload format {string} to its integration")]
+    public void IntegrationPayload(string route, string version) => stage.Route(route)["integrationPayloadFormatVersion"] = version;
+
+    [Given("the stage variable {string} is {string}")]
+    public void StageVariable(string name, string value) => Object(stage.Session.Api, "stageVariables")[name] = value;
+
+    [Given("the usage plan has the API key {string}")]
+    public void UsagePlanKey(string key) =>
+        (stage.Session.Api["apiKeys"] as JsonArray ?? (JsonArray)(stage.Session.Api["apiKeys"] = new JsonArray())).Add(key);
+
+    [Given("API keys come from the authorizer")]
+    public void ApiKeysFromAuthorizer() => stage.Session.Api["apiKeySource"] = "AUTHORIZER";
+
+    [Given("the API resource policy is:")]
+    public void ResourcePolicy(string policy) => stage.Session.Api["resourcePolicy"] = JsonText.Parse(policy, "The resource policy");
+
+    [Given("the {word} gateway response has status {int}")]
+    public void GatewayResponseStatus(string type, int status) => GatewayResponse(type)["statusCode"] = status;
+
+    [Given("the {word} gateway response has the template:")]
+    public void GatewayResponseTemplate(string type, string template) => GatewayResponse(type)["template"] = template;
+
+    [Given("the {word} gateway response has the header {string} set to {string}")]
+    public void GatewayResponseHeader(string type, string name, string value) => Object(GatewayResponse(type), "headers")[name] = value;
+
+    [Given("the behaviour option {string} is {string}")]
+    public void BehaviourOption(string name, string value) => Object(stage.Session.Api, "behavior")[name] = JsonText.Value(value);
+
+    private JsonObject GatewayResponse(string type) => Object(Object(stage.Session.Api, "gatewayResponses"), type);
+
+    private static JsonObject Object(JsonObject parent, string name) =>
+        parent[name] as JsonObject ?? (JsonObject)(parent[name] = new JsonObject());
 }

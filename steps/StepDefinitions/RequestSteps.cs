@@ -1,41 +1,69 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using AuthorizerConformance.Harness;
-using AuthorizerConformance.Harness.Foundation;
+using AuthorizerConformance.Gateway;
 using AuthorizerConformance.Steps.Support;
 using Reqnroll;
 
 namespace AuthorizerConformance.Steps.StepDefinitions;
 
-/// <summary>What the client (or a test calling the function directly) does.</summary>
+/// <summary>
+/// What the client does. The token (when the scenario has one) goes where the default authorizer reads it:
+/// <c>Authorization: Bearer &lt;token&gt;</c>, or the raw token in another configured header. <c>{token}</c> in a
+/// header or query value written in a step stands for the scenario's token.
+/// </summary>
 [Binding]
-public sealed class RequestSteps(ScenarioState state)
+public sealed class RequestSteps(Stage stage)
 {
-    [When("the client calls {word} {word} with the token in the {string} header")]
-    public Task WhenTheClientCallsWithTheToken(string method, string path, string header) =>
-        SendAsync(method, path, new Dictionary<string, string> { [header] = state.Token ?? throw new InvalidOperationException("No token: add a 'Given a token …' step.") });
+    [When("the client calls {method} {path}")]
+    public Task Calls(HttpVerb method, RequestPath path) =>
+        Send(method.Name, path.Value, stage.Token is null ? [] : [Pair(stage.DefaultTokenHeader())]);
 
-    [When("the client calls {word} {word} without a token")]
-    public Task WhenTheClientCallsWithoutAToken(string method, string path) =>
-        SendAsync(method, path, new Dictionary<string, string>());
+    [When("the client calls {method} {path} without a token")]
+    public Task CallsWithoutToken(HttpVerb method, RequestPath path) => Send(method.Name, path.Value, []);
 
-    [When("the authorizer function is invoked directly with the token {string} for {word} {word}")]
-    public async Task WhenTheAuthorizerIsInvokedDirectly(string token, string method, string path)
+    [When("the client calls {method} {path} with the header {string} set to {string}")]
+    public Task CallsWithHeader(HttpVerb method, RequestPath path, string name, string value) =>
+        Send(method.Name, path.Value, [new(name, stage.Expand(value))]);
+
+    [When("the client calls {method} {path} with the headers:")]
+    public Task CallsWithHeaders(HttpVerb method, RequestPath path, DataTable headers) =>
+        Send(method.Name, path.Value, Headers(headers));
+
+    [When("the client calls {method} {path} from {string}")]
+    public Task CallsFrom(HttpVerb method, RequestPath path, string sourceIp) =>
+        Send(method.Name, path.Value, stage.Token is null ? [] : [Pair(stage.DefaultTokenHeader())], sourceIp);
+
+    [When("the client connects")]
+    public Task Connects() => Send("GET", "/", stage.Token is null ? [] : [Pair(stage.DefaultTokenHeader())]);
+
+    [When("the client connects without a token")]
+    public Task ConnectsWithoutToken() => Send("GET", "/", []);
+
+    [When("the client connects with the headers:")]
+    public Task ConnectsWithHeaders(DataTable headers) => Send("GET", "/", Headers(headers));
+
+    [When("the client connects with the query {string}")]
+    public Task ConnectsWithQuery(string query) => Send("GET", "/?" + query, []);
+
+    [When("{duration} pass(es)")]
+    public void TimePasses(TimeSpan duration) => stage.Session.Advance(duration);
+
+    private List<KeyValuePair<string, string>> Headers(DataTable headers)
     {
-        var function = ReferenceAuthorizerTargets.Token(state.AuthorizerEnvironment, state.Clock);
-        state.DirectEvent = new JsonObject
-        {
-            ["type"] = "TOKEN",
-            ["authorizationToken"] = token,
-            ["methodArn"] = state.Api.MethodArn(method, path),
-        }.ToJsonString();
-        state.Token = token;
-        state.DirectInvocation = await function.InvokeAsync(Encoding.UTF8.GetBytes(state.DirectEvent), TimeSpan.FromSeconds(10), CancellationToken.None);
+        ArgumentNullException.ThrowIfNull(headers);
+        return [.. headers.Rows.Select(row => new KeyValuePair<string, string>(row["name"], stage.Expand(row["value"])))];
     }
 
-    private async Task SendAsync(string method, string path, Dictionary<string, string> headers)
+    private static KeyValuePair<string, string> Pair((string Name, string Value) header) => new(header.Name, header.Value);
+
+    private Task Send(string method, string pathAndQuery, List<KeyValuePair<string, string>> headers, string? sourceIp = null)
     {
-        var gateway = new FoundationTokenGateway(state.Api, ReferenceAuthorizerTargets.Token(state.AuthorizerEnvironment, state.Clock));
-        state.Response = await gateway.SendAsync(new ClientRequest(method, path, headers));
+        var question = pathAndQuery.IndexOf('?', StringComparison.Ordinal);
+        var request = new ClientRequest
+        {
+            Method = method,
+            Path = question < 0 ? pathAndQuery : pathAndQuery[..question],
+            Query = question < 0 ? "" : stage.Expand(pathAndQuery[(question + 1)..]),
+            Headers = headers,
+        };
+        return stage.SendAsync(sourceIp is null ? request : request with { SourceIp = sourceIp });
     }
 }

@@ -1,42 +1,87 @@
-using System.Text;
+using System.Text.Json.Nodes;
+using AuthorizerConformance.Harness.Tokens;
 using AuthorizerConformance.Steps.Support;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using Reqnroll;
 
 namespace AuthorizerConformance.Steps.StepDefinitions;
 
-/// <summary>Tokens, built at run time from claims tables and the run's generated keys.</summary>
+/// <summary>
+/// Tokens, built from the run's generated keys at the scenario's clock: standard claims (sub, iss, aud, iat, exp in
+/// 5 minutes), edited by the steps; the hostile variants by name; or raw text.
+/// </summary>
 [Binding]
-public sealed class TokenSteps(ScenarioState state)
+public sealed class TokenSteps(Stage stage)
 {
-    private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
+    [Given("a valid token")]
+    public void ValidToken() => stage.NewToken();
 
-    [Given("a token signed with the authorizer's secret with claims:")]
-    public void GivenATokenSignedWithTheAuthorizersSecret(Claims claims) => state.Token = Sign(claims, TestSecrets.AuthorizerSecret);
-
-    [Given("a token signed with another secret with claims:")]
-    public void GivenATokenSignedWithAnotherSecret(Claims claims) => state.Token = Sign(claims, TestSecrets.OtherSecret);
-
-    [Given("the raw token {string}")]
-    public void GivenTheRawToken(string token) => state.Token = token;
-
-    /// <summary>A claims table (<c>| claim | value |</c>) becomes a claim set.</summary>
-    [StepArgumentTransformation]
-    public static Claims ToClaims(DataTable table)
+    [Given("a valid token with the claims:")]
+    public void ValidTokenWithClaims(DataTable claims)
     {
-        ArgumentNullException.ThrowIfNull(table);
-        return new Claims(table.Rows.ToDictionary(row => row["claim"], row => (object)row["value"], StringComparer.Ordinal));
+        ArgumentNullException.ThrowIfNull(claims);
+        var plan = stage.NewToken();
+        foreach (var row in claims.Rows)
+            plan.Claims[row["claim"]] = JsonText.Value(row["value"]);
     }
 
-    private string Sign(Claims claims, string secret) => Handler.CreateToken(new SecurityTokenDescriptor
+    [Given("a token with only the claims:")]
+    public void TokenWithOnlyClaims(DataTable claims)
     {
-        Claims = claims.Values,
-        IssuedAt = state.Clock.GetUtcNow().UtcDateTime,
-        Expires = state.Clock.GetUtcNow().UtcDateTime.AddMinutes(5),
-        SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(secret)), SecurityAlgorithms.HmacSha256),
-    });
-}
+        ArgumentNullException.ThrowIfNull(claims);
+        var plan = stage.NewToken();
+        plan.Claims = [];
+        foreach (var row in claims.Rows)
+            plan.Claims[row["claim"]] = JsonText.Value(row["value"]);
+    }
 
-/// <summary>The claims a scenario puts into a token.</summary>
-public sealed record Claims(IDictionary<string, object> Values);
+    [Given("the token has the claim {string} set to {string}")]
+    public void Claim(string name, string value) => stage.EditToken().Claims[name] = JsonText.Value(value);
+
+    [Given("the token has no {string} claim")]
+    public void WithoutClaim(string name) => stage.EditToken().Claims.Remove(name);
+
+    [Given("the token is signed with {word}")]
+    public void SignedWith(string algorithm) => stage.EditToken().Algorithm = algorithm;
+
+    [Given("the token is signed with a key the authorizer does not know")]
+    public void ForeignKey()
+    {
+        var plan = stage.EditToken();
+        plan.Algorithm = "HS256";
+        plan.Key = SuiteKeys.ForeignHmac;
+    }
+
+    [Given("the token expired {duration} ago")]
+    public void Expired(TimeSpan ago)
+    {
+        var now = stage.Session.Now;
+        stage.EditToken().Claims["iat"] = (now - ago - TimeSpan.FromMinutes(5)).ToUnixTimeSeconds();
+        stage.EditToken().Claims["exp"] = (now - ago).ToUnixTimeSeconds();
+    }
+
+    [Given("the token becomes valid in {duration}")]
+    public void NotYetValid(TimeSpan inFuture) =>
+        stage.EditToken().Claims["nbf"] = (stage.Session.Now + inFuture).ToUnixTimeSeconds();
+
+    [Given("the token was issued {duration} in the future")]
+    public void IssuedInFuture(TimeSpan inFuture)
+    {
+        var plan = stage.EditToken();
+        plan.Claims["iat"] = (stage.Session.Now + inFuture).ToUnixTimeSeconds();
+        plan.Claims["exp"] = (stage.Session.Now + inFuture + TimeSpan.FromMinutes(5)).ToUnixTimeSeconds();
+    }
+
+    [Given("the token expires in {duration}")]
+    public void ExpiresIn(TimeSpan lifetime) => stage.EditToken().Claims["exp"] = (stage.Session.Now + lifetime).ToUnixTimeSeconds();
+
+    [Given("the token is the hostile variant {string}")]
+    public void Hostile(string name) =>
+        stage.EditToken().Attack = (JwtAttacks.Find(name) ?? throw new InvalidOperationException(
+            $"No hostile token variant '{name}'. Known: {string.Join(", ", JwtAttacks.All.Select(a => a.Name))}")).Attack;
+
+    [Given("the token header {string} is {string}")]
+    public void Header(string name, string value) => stage.EditToken().HeaderEdits[name] = JsonText.Value(value);
+
+    [Given("the raw token {string}")]
+    public void Raw(string token) => stage.NewToken().Raw = token;
+}

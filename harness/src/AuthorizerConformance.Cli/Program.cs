@@ -19,6 +19,7 @@ public static class Program
         root.Subcommands.Add(PolicyCommands.Create());
         root.Subcommands.Add(TokenCommands.Create());
         root.Subcommands.Add(InvokeCommand.Create());
+        root.Subcommands.Add(SimulateCommand.Create());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using AuthorizerConformance.Gateway;
+using AuthorizerConformance.Harness;
+using AuthorizerConformance.Gateway.Scenarios;
+
+namespace AuthorizerConformance.Cli;
+
+/// <summary>
+/// <c>authz simulate FILE.json</c> (or <c>-</c> for stdin): runs a scenario through the API Gateway emulation and
+/// prints <c>{"results": [...]}</c>. Exit code 0 when it ran, 2 when the file is missing or invalid (the message
+/// names the JSON path).
+/// </summary>
+public static class SimulateCommand
+{
+    /// <summary>Builds the command; <paramref name="stdin"/> replaces the console input for <c>-</c> (tests).</summary>
+    public static Command Create(TextReader? stdin = null)
+    {
+        var file = new Argument<string>("FILE") { Description = "The scenario file (JSON), or - for stdin." };
+        var command = new Command("simulate", "Run a scenario file through the API Gateway authorizer emulation and print what the client sees.") { file };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var path = parse.GetValue(file)!;
+            string text;
+            try
+            {
+                text = path == "-" ? await (stdin ?? Console.In).ReadToEndAsync(cancellationToken).ConfigureAwait(false)
+                    : await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await error.WriteLineAsync($"authz simulate: cannot read {path}: {e.Message}").ConfigureAwait(false);
+                return Program.UsageError;
+            }
+            var parsed = ScenarioParser.Parse(text);
+            if (!parsed.IsValid)
+                return await Invalid(error, parsed.Error!).ConfigureAwait(false);
+            var run = await ScenarioRunner.RunAsync(parsed.Scenario!, CreateResolver(parsed.Scenario!.Api.Type, error), TimeProvider.System.GetUtcNow(), cancellationToken)
+                .ConfigureAwait(false);
+            if (run.Error is not null)
+                return await Invalid(error, run.Error).ConfigureAwait(false);
+            await output.WriteLineAsync(ScenarioResultWriter.Write(run.Results)).ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// The function kinds <c>authz simulate</c> knows: <c>scripted</c> (Gateway) and <c>reference</c> (the reference
+    /// authorizer in process, whose log lines go to <paramref name="log"/>, as Lambda would log them).
+    /// </summary>
+    public static AuthorizerFunctionResolver CreateResolver(ApiType apiType, TextWriter log)
+    {
+        var resolver = AuthorizerFunctionResolver.CreateDefault();
+        resolver.Register(ReferenceFunctionFactory.Kind, spec => ReferenceFunctionFactory.Create(spec, apiType, log));
+        return resolver;
+    }
+
+    private static async Task<int> Invalid(TextWriter error, ScenarioError problem)
+    {
+        await error.WriteLineAsync($"authz simulate: invalid scenario: {problem}").ConfigureAwait(false);
+        return Program.UsageError;
+    }
+}

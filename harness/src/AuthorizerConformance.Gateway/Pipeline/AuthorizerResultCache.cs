@@ -1,0 +1,46 @@
+namespace AuthorizerConformance.Gateway;
+
+/// <summary>
+/// Stage 3, the authorizer result cache of one API stage (CAC-5). What is cached is the authorizer's validated
+/// output, never a decision for one method (CAC-3), so a hit is evaluated again against the new ARN (CAC-4).
+/// Expiry follows the injected clock. Failures are not cached (CAC-7), except 401s when the profile says so.
+/// </summary>
+internal sealed class AuthorizerResultCache
+{
+    private readonly TimeProvider _time;
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    public AuthorizerResultCache(TimeProvider time) => _time = time;
+
+    /// <summary>CAC-2, REQ-7: the key is the authorizer plus the ordered identity values (the token for TOKEN).</summary>
+    public static string Key(string authorizer, IReadOnlyList<string> identityValues) =>
+        identityValues.Count == 1 ? authorizer + "\u001f" + identityValues[0]
+        : authorizer + "\u001f" + string.Join('\u001f', identityValues);
+
+    public CachedOutcome? Get(string key, bool slideOnHit)
+    {
+        if (!_entries.TryGetValue(key, out var entry))
+            return null;
+        var now = _time.GetUtcNow();
+        if (now >= entry.ExpiresAt)
+        {
+            _entries.Remove(key);
+            return null;
+        }
+        // CAC-9 (L): by default the TTL counts from the store and a hit does not refresh it.
+        if (slideOnHit)
+            _entries[key] = entry with { ExpiresAt = now + entry.Ttl };
+        return entry.Outcome;
+    }
+
+    /// <summary>HTTP-9: <c>ResetAuthorizersCache</c> empties the stage's cache.</summary>
+    public void Clear() => _entries.Clear();
+
+    public void Put(string key, CachedOutcome outcome, int ttlSeconds)
+    {
+        var ttl = TimeSpan.FromSeconds(ttlSeconds);
+        _entries[key] = new Entry(outcome, ttl, _time.GetUtcNow() + ttl);
+    }
+
+    private sealed record Entry(CachedOutcome Outcome, TimeSpan Ttl, DateTimeOffset ExpiresAt);
+}

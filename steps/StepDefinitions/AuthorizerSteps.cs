@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using AuthorizerConformance.Authorizer;
+using AuthorizerConformance.Steps.Support;
+using Reqnroll;
+
+namespace AuthorizerConformance.Steps.StepDefinitions;
+
+/// <summary>
+/// The authorizer as API Gateway has it configured, and its function: the authorizer under test (the selected
+/// target), or a scripted function with canned outputs for gateway rules.
+/// </summary>
+[Binding]
+public sealed class AuthorizerSteps(Stage stage)
+{
+    [Given("a TOKEN authorizer reading the {string} header")]
+    public void TokenAuthorizer(string header)
+    {
+        var authorizer = stage.Authorizer();
+        authorizer["type"] = "TOKEN";
+        authorizer["identitySource"] = $"method.request.header.{header}";
+    }
+
+    [Given("a REQUEST authorizer with identity sources {string}")]
+    public void RequestAuthorizer(string sources)
+    {
+        var authorizer = stage.Authorizer();
+        authorizer["type"] = "REQUEST";
+        // REST writes the comma-separated string AWS uses; HTTP and WebSocket take an array of selection expressions.
+        authorizer["identitySource"] = stage.ApiType == "REST"
+            ? sources
+            : new JsonArray([.. sources.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s => JsonValue.Create(s))]);
+    }
+
+    [Given("a REQUEST authorizer without identity sources")]
+    public void RequestAuthorizerWithoutSources()
+    {
+        var authorizer = stage.Authorizer();
+        authorizer["type"] = "REQUEST";
+        authorizer.Remove("identitySource");
+    }
+
+    [Given("the authorizer's validation expression is {string}")]
+    public void ValidationExpression(string regex) => stage.Authorizer()["identityValidationExpression"] = regex;
+
+    [Given("the authorizer caches results for {int} seconds")]
+    public void Ttl(int seconds) => stage.Authorizer()["resultTtlInSeconds"] = seconds;
+
+    [Given("the authorizer does not cache results")]
+    public void NoCache() => stage.Authorizer()["resultTtlInSeconds"] = 0;
+
+    [Given("the authorizer has payload format {string}")]
+    public void PayloadFormat(string version) => stage.Authorizer()["payloadFormatVersion"] = version;
+
+    [Given("the authorizer uses simple responses")]
+    public void SimpleResponses() => stage.Authorizer()["enableSimpleResponses"] = true;
+
+    [Given("the authorizer's timeout is {int} seconds")]
+    public void Timeout(int seconds) => stage.Authorizer()["timeoutSeconds"] = seconds;
+
+    [Given("the authorizer function returns:")]
+    public void Returns(string json) => Script(Outcome("returns", json));
+
+    [Given("the authorizer function fails with {string}")]
+    public void FailsWith(string message) => Script(Outcome("fails with", message));
+
+    [Given("the authorizer function times out")]
+    public void TimesOut() => Script(Outcome("times out", ""));
+
+    [Given("the authorizer function answers, in turn:")]
+    public void InTurn(DataTable outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        Script([.. outcomes.Rows.Select(row => Outcome(row["outcome"], row["detail"]))]);
+    }
+
+    [Given("the authorizer setting {string} is {string}")]
+    public void Setting(string name, string value) => stage.Session.AuthorizerEnvironment[name] = value;
+
+    [Given("the authorizer has only the seed's HS256 secret")]
+    public void SeedConfiguration()
+    {
+        stage.Session.AuthorizerEnvironment.Clear();
+        stage.Session.AuthorizerEnvironment[EnvironmentVariables.TokenSalt] = SuiteKeys.Ring.Secret;
+    }
+
+    [Given("the authorizer has no keys configured")]
+    public void NoKeys() => stage.Session.AuthorizerEnvironment.Clear();
+
+    private void Script(params JsonObject[] outcomes) =>
+        stage.Authorizer()["function"] = new JsonObject { ["kind"] = "scripted", ["outcomes"] = new JsonArray([.. outcomes]) };
+
+    private static JsonObject Outcome(string outcome, string detail) => outcome.Trim() switch
+    {
+        "returns" => new JsonObject { ["return"] = JsonText.Parse(detail, "The scripted return value") },
+        "fails with" => new JsonObject { ["error"] = detail },
+        "times out" => new JsonObject { ["timeout"] = true },
+        var other => throw new InvalidOperationException($"Unknown scripted outcome '{other}': use 'returns', 'fails with' or 'times out'."),
+    };
+}

@@ -1,0 +1,192 @@
+using System.Text.Json.Nodes;
+using AuthorizerConformance.Authorizer;
+using AuthorizerConformance.Gateway;
+using AuthorizerConformance.Harness.Conformance;
+using AuthorizerConformance.Harness.Targets;
+using AuthorizerConformance.Harness.Tokens;
+
+namespace AuthorizerConformance.Steps.Support;
+
+/// <summary>
+/// One scenario's world (Reqnroll injects one per scenario): the API stage being described and run, the token plan,
+/// and the last result. Named defaults keep scenarios minimal: a REST API with one TOKEN authorizer "A" reading
+/// Authorization, protecting every route, backed by the authorizer under test configured with the run's keys,
+/// issuer and audience; tokens carry standard claims at the scenario's clock.
+/// </summary>
+public sealed class Stage
+{
+    /// <summary>The authorizer a scenario configures unless it names another.</summary>
+    public const string DefaultAuthorizer = "A";
+
+    /// <summary>Every scenario starts at this instant.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 1, 15, 12, 0, 0, TimeSpan.Zero);
+
+    private static readonly Lazy<IConformanceTarget> SelectedTarget = new(ConformanceTargets.FromEnvironment);
+    private bool _routesDeclared;
+    private string? _token;
+
+    public Stage()
+    {
+        Session = new StageSession(SelectedTarget.Value, Start);
+        UseHardenedAuthorizerSettings();
+    }
+
+    /// <summary>The selected target (AUTHZ_TARGET).</summary>
+    public static IConformanceTarget Target => SelectedTarget.Value;
+
+    public StageSession Session { get; }
+
+    /// <summary>How the scenario's token is built, or null when the scenario has no token.</summary>
+    public TokenPlan? Token { get; set; }
+
+    /// <summary>The last response, or a failure telling the author which step is missing.</summary>
+    public GatewayResult Last => Session.Results.Count > 0
+        ? Session.Results[^1]
+        : throw new InvalidOperationException("No request was sent yet: add a 'When the client calls …' step before this one.");
+
+    /// <summary>The API type as set by the scenario.</summary>
+    public string ApiType => (string)Session.Api["type"]!;
+
+    /// <summary>The token text (built once, at the scenario's clock when first needed).</summary>
+    public string TokenText => _token ??= (Token ?? throw new InvalidOperationException("The scenario has no token: add a 'Given a valid token' step.")).Build(Session.Now);
+
+    /// <summary>The hardened default: the run's HS secret and JWKS, issuer and audience of the standard claims.</summary>
+    public void UseHardenedAuthorizerSettings()
+    {
+        var env = Session.AuthorizerEnvironment;
+        env.Clear();
+        env[EnvironmentVariables.TokenSalt] = SuiteKeys.Ring.Secret;
+        env[EnvironmentVariables.JwksFile] = SuiteKeys.JwksFile;
+        env[EnvironmentVariables.Issuer] = TokenDefaults.Standard.Issuer;
+        env[EnvironmentVariables.Audience] = TokenDefaults.Standard.Audience;
+    }
+
+    /// <summary>Starts a token with the standard claims at the scenario's clock.</summary>
+    public TokenPlan NewToken()
+    {
+        _token = null;
+        return Token = new TokenPlan { Claims = ClaimsBuilder.Standard(Session.Now).Build() };
+    }
+
+    /// <summary>The token plan to edit (a valid token is assumed when none was described yet).</summary>
+    public TokenPlan EditToken()
+    {
+        _token = null;
+        return Token ?? NewToken();
+    }
+
+    /// <summary>Sets the API type; must come first, since it decides the defaults.</summary>
+    public void SetApiType(string type)
+    {
+        EnsureNotStarted();
+        Session.Api["type"] = type;
+    }
+
+    /// <summary>The <c>authorizers.&lt;name&gt;</c> object, created with the API type's defaults on first use.</summary>
+    public JsonObject Authorizer(string name = DefaultAuthorizer)
+    {
+        EnsureNotStarted();
+        if (Session.Authorizers[name] is JsonObject existing)
+            return existing;
+        var created = ApiType switch
+        {
+            "HTTP" => new JsonObject
+            {
+                ["type"] = "REQUEST", ["identitySource"] = new JsonArray("$request.header.Authorization"), ["payloadFormatVersion"] = "2.0",
+            },
+            "WEBSOCKET" => new JsonObject { ["type"] = "REQUEST", ["identitySource"] = new JsonArray("route.request.header.Authorization") },
+            _ => new JsonObject { ["type"] = "TOKEN", ["identitySource"] = "method.request.header.Authorization" },
+        };
+        created["function"] = new JsonObject { ["kind"] = StageSession.TargetKind };
+        Session.Authorizers[name] = created;
+        return created;
+    }
+
+    /// <summary>Adds a route (<c>GET /pets/{id}</c>, <c>$default</c>, <c>$connect</c>) protected by <paramref name="authorizer"/> or by none.</summary>
+    public JsonObject AddRoute(string routeKey, string? authorizer)
+    {
+        EnsureNotStarted();
+        _routesDeclared = true;
+        var route = new JsonObject();
+        var space = routeKey.IndexOf(' ', StringComparison.Ordinal);
+        if (ApiType == "REST" && space > 0)
+        {
+            route["method"] = routeKey[..space];
+            route["resource"] = routeKey[(space + 1)..];
+        }
+        else
+        {
+            route["routeKey"] = routeKey;
+        }
+        if (authorizer is not null)
+        {
+            Authorizer(authorizer);
+            route["authorizer"] = authorizer;
+        }
+        Routes().Add(route);
+        return route;
+    }
+
+    /// <summary>The route object with <paramref name="routeKey"/>.</summary>
+    public JsonObject Route(string routeKey) =>
+        Routes().OfType<JsonObject>().FirstOrDefault(r => RouteKeyOf(r) == routeKey)
+        ?? throw new InvalidOperationException($"No route '{routeKey}' was declared; declare it with 'Given the route \"{routeKey}\" is protected by the authorizer'.");
+
+    /// <summary>Sends a request, adding the default route and authorizer first when the scenario declared none.</summary>
+    public async Task<GatewayResult> SendAsync(ClientRequest request)
+    {
+        if (!Session.Started)
+            ApplyDefaults();
+        return await Session.SendAsync(request);
+    }
+
+    /// <summary>Header name and value that carry the token by default: the default authorizer's first header source.</summary>
+    public (string Name, string Value) DefaultTokenHeader()
+    {
+        var source = Session.Authorizers[DefaultAuthorizer]?["identitySource"] switch
+        {
+            JsonArray array => array.FirstOrDefault()?.GetValue<string>(),
+            JsonValue value => value.GetValue<string>().Split(',')[0].Trim(),
+            _ => null,
+        } ?? "method.request.header.Authorization";
+        var marker = source.LastIndexOf(".header.", StringComparison.Ordinal);
+        var name = marker >= 0 ? source[(marker + ".header.".Length)..] : "Authorization";
+        return (name, name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) ? "Bearer " + TokenText : TokenText);
+    }
+
+    /// <summary>Replaces <c>{token}</c> in a value written in a feature with the scenario's token.</summary>
+    public string Expand(string text) => text.Contains("{token}", StringComparison.Ordinal) ? text.Replace("{token}", TokenText, StringComparison.Ordinal) : text;
+
+    private void ApplyDefaults()
+    {
+        if (Session.Authorizers.Count == 0)
+            Authorizer();
+        if (!_routesDeclared)
+        {
+            switch (ApiType)
+            {
+                case "HTTP":
+                    AddRoute("$default", DefaultAuthorizer);
+                    break;
+                case "WEBSOCKET":
+                    AddRoute("$connect", DefaultAuthorizer);
+                    break;
+                default:
+                    AddRoute("ANY /", DefaultAuthorizer);
+                    AddRoute("ANY /{proxy+}", DefaultAuthorizer);
+                    break;
+            }
+        }
+    }
+
+    private JsonArray Routes() => Session.Api["routes"] as JsonArray ?? (JsonArray)(Session.Api["routes"] = new JsonArray());
+
+    private static string? RouteKeyOf(JsonObject route) =>
+        route["routeKey"]?.GetValue<string>() ?? $"{route["method"]?.GetValue<string>()} {route["resource"]?.GetValue<string>()}";
+
+    private void EnsureNotStarted()
+    {
+        if (Session.Started)
+            throw new InvalidOperationException("The API is already running: describe the API and its authorizers before the first request.");
+    }
+}
