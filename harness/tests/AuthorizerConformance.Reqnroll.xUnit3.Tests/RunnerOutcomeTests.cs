@@ -16,7 +16,7 @@ public class RunnerOutcomeTests
     {
         var run = await FixtureRun.RunAsync("passing");
 
-        Assert.Equal(9, run.Results.Count);
+        Assert.Equal(10, run.Results.Count);
         Assert.All(run.Results.Where(r => r.Result != "Skip"), r => Assert.True(r.Result == "Pass", $"{r.Name}: {r.Result} {r.Message}"));
         Assert.Equal("Pass", run.Single("Calculator: Add pairs of numbers [Examples #1: a=1, b=2, sum=3]").Result);
         Assert.Equal("Pass", run.Single("Calculator: Add pairs of numbers [Negative numbers #1: a=-1, b=-2, sum=-3]").Result);
@@ -33,6 +33,16 @@ public class RunnerOutcomeTests
         var ignored = run.Single("Calculator: Ignored scenario");
         Assert.Equal("Skip", ignored.Result);
         Assert.Contains("@ignore", ignored.SkipReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_hook_can_skip_a_scenario_at_run_time_and_it_is_reported_skipped_not_passed()
+    {
+        var run = await FixtureRun.RunAsync("passing");
+
+        var skipped = run.Single("Calculator: Skipped at run time by a hook");
+        Assert.Equal("Skip", skipped.Result);
+        Assert.Equal("The fixture target lacks the capability this scenario needs.", skipped.SkipReason);
     }
 
     [Fact]

@@ -12,6 +12,10 @@ public sealed class Hooks(CalculatorContext calc, DocumentStore store, ScenarioC
         output.WriteLine($"[BeforeScenario] {scenario.ScenarioInfo.Title}");
     }
 
+    /// <summary>A target lacking a capability skips the scenario at run time (xunit.v3 dynamic skip through Reqnroll).</summary>
+    [BeforeScenario("needs-missing-capability")]
+    public static void SkipForMissingCapability() => Assert.Skip("The fixture target lacks the capability this scenario needs.");
+
     [BeforeScenario("documents")]
     public void OnlyForDocuments() => store.TagScopedHookRan = true;
 
