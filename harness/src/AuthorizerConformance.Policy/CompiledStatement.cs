@@ -11,6 +11,7 @@ internal sealed class CompiledStatement
     private readonly Glob[] _actions;
     private readonly ResourcePattern[] _resources;
     private readonly ConditionClause[] _conditions;
+    private readonly bool _invokeApplies;
 
     public CompiledStatement(StatementModel model, ResourcePattern[] resources, ConditionClause[] conditions)
     {
@@ -19,11 +20,17 @@ internal sealed class CompiledStatement
         _actions = [.. model.Actions.Select(a => Glob.Compile(a, ignoreCase: true))];
         _resources = resources;
         _conditions = conditions;
+        // POL-2: API Gateway always asks for execute-api:Invoke, so that answer is computed once, here.
+        _invokeApplies = AnyAction(PolicyRequest.InvokeAction) != model.IsNotAction;
+        NeedsSegments = Array.Exists(resources, r => r.NeedsSegments);
         Deciding = new DecidingStatement(model.Index, model.Sid, model.Effect);
         DecidingAlone = [Deciding];
     }
 
     public StatementModel Model { get; }
+
+    /// <summary>True when a resource entry matches segment by segment, so the request ARN must be split.</summary>
+    public bool NeedsSegments { get; }
 
     public DecidingStatement Deciding { get; }
 
@@ -33,7 +40,10 @@ internal sealed class CompiledStatement
     /// <summary>Null when the statement applies; otherwise the first element that did not match.</summary>
     public MismatchReason? Match(string action, in ArnView arn, RequestContext context)
     {
-        if (AnyAction(action) == Model.IsNotAction)
+        var actionApplies = string.Equals(action, PolicyRequest.InvokeAction, StringComparison.Ordinal)
+            ? _invokeApplies
+            : AnyAction(action) != Model.IsNotAction;
+        if (!actionApplies)
             return MismatchReason.Action;
         if (AnyResource(arn, context) == Model.IsNotResource)
             return MismatchReason.Resource;
