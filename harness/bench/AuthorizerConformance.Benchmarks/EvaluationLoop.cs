@@ -35,11 +35,24 @@ public static class EvaluationLoop
         }
         var counts = new int[4];
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        for (var n = 0; n < iterations; n++)
+        var before = GC.GetTotalMemory(true);
+        if (Environment.GetEnvironmentVariable("LOOP_HOT") == "1")
         {
             for (var i = 0; i < policies.Length; i++)
-                counts[(int)policies[i].Evaluate(requests[i]).Decision]++;
+            {
+                for (var n = 0; n < iterations; n++)
+                    counts[(int)policies[i].Evaluate(requests[i]).Decision]++;
+            }
         }
+        else
+        {
+            for (var n = 0; n < iterations; n++)
+            {
+                for (var i = 0; i < policies.Length; i++)
+                    counts[(int)policies[i].Evaluate(requests[i]).Decision]++;
+            }
+        }
+        output.WriteLine($"heap {before / 1024} KiB");
         var each = clock.Elapsed.TotalNanoseconds / Math.Max(1.0, (double)iterations * policies.Length);
         output.WriteLine($"{scenario}: {iterations} x {policies.Length} evaluations, {each:F0} ns each; Allow {counts[0]}, ExplicitDeny {counts[1]}, ImplicitDeny {counts[2]}");
         return 0;

@@ -20,6 +20,7 @@ public sealed partial class CompiledPolicy
         StatementWasObject = statementWasObject;
         _statements = statements;
         _needsSegments = Array.Exists(statements, s => s.NeedsSegments);
+        (_plans, _matchers, _text) = BuildPlan(statements);
     }
 
     /// <summary>The <c>Version</c> element as written, or null when absent.</summary>
@@ -47,17 +48,18 @@ public sealed partial class CompiledPolicy
         var arn = _needsSegments ? new ArnView(resource) : ArnView.Unsplit(resource);
         var context = new RequestContext(request.Context);
         var action = request.Action ?? "";
+        var invoke = string.Equals(action, PolicyRequest.InvokeAction, StringComparison.Ordinal);
         var statements = _statements;
         var n = statements.Length;
         Span<byte> matched = n <= StackLimit ? stackalloc byte[n] : new byte[n];
         int allows = 0, denies = 0, lastAllow = -1, lastDeny = -1;
         for (var i = 0; i < n; i++)
         {
-            var statement = statements[i];
-            if (statement.Match(action, arn, context) is not null)
+            if (!(invoke ? AppliesToInvoke(i, arn, context) : statements[i].Match(action, arn, context) is null))
                 continue;
             matched[i] = 1;
-            switch (statement.Model.Effect)
+            var effect = _plans[i].Effect;
+            switch (effect)
             {
                 case PolicyEffect.Deny:
                     denies++;
@@ -68,7 +70,7 @@ public sealed partial class CompiledPolicy
                     lastAllow = i;
                     break;
                 default:
-                    throw new InvalidOperationException($"unknown effect {statement.Model.Effect}");
+                    throw new InvalidOperationException($"unknown effect {effect}");
             }
         }
         // Every statement matched: the outcome depends on the policy alone, so it is built once and shared.
@@ -95,7 +97,7 @@ public sealed partial class CompiledPolicy
         var k = 0;
         for (var i = 0; i < matched.Length; i++)
         {
-            if (matched[i] == 1 && _statements[i].Model.Effect == effect)
+            if (matched[i] == 1 && _plans[i].Effect == effect)
                 result[k++] = _statements[i].Deciding;
         }
         return result;

@@ -32,6 +32,15 @@ internal sealed class CompiledStatement
     /// <summary>True when a resource entry matches segment by segment, so the request ARN must be split.</summary>
     public bool NeedsSegments { get; }
 
+    /// <summary>Whether the Action/NotAction element lets <see cref="PolicyRequest.InvokeAction"/> through.</summary>
+    public bool InvokeApplies => _invokeApplies;
+
+    /// <summary>The compiled Resource/NotResource entries.</summary>
+    public IReadOnlyList<ResourcePattern> Resources => _resources;
+
+    /// <summary>True when the statement has a condition to check.</summary>
+    public bool HasConditions => _conditions.Length > 0;
+
     public DecidingStatement Deciding { get; }
 
     /// <summary>A shared one-element list, so a single deciding statement costs no allocation.</summary>
@@ -47,12 +56,18 @@ internal sealed class CompiledStatement
             return MismatchReason.Action;
         if (AnyResource(arn, context) == Model.IsNotResource)
             return MismatchReason.Resource;
+        return ConditionsHold(context) ? null : MismatchReason.Condition;
+    }
+
+    /// <summary>Whether every condition holds (§1.6: clauses are ANDed).</summary>
+    public bool ConditionsHold(RequestContext context)
+    {
         foreach (var condition in _conditions)
         {
             if (!condition.Holds(context))
-                return MismatchReason.Condition;
+                return false;
         }
-        return null;
+        return true;
     }
 
     /// <summary>Why the statement did not match, for people.</summary>

@@ -1,5 +1,8 @@
 namespace AuthorizerConformance.Policy;
 
+/// <summary>How a compiled wildcard pattern is matched.</summary>
+internal enum GlobShape : byte { Exact, Prefix, Suffix, PrefixSuffix, Anything, General }
+
 /// <summary>
 /// A compiled IAM wildcard pattern: <c>*</c> matches any run of characters (including none), <c>?</c> exactly one
 /// character, everything else is literal (POL-5: regex metacharacters have no meaning). Under Version 2012-10-17 a
@@ -12,11 +15,9 @@ namespace AuthorizerConformance.Policy;
 /// </remarks>
 internal sealed partial class Glob
 {
-    private enum Shape : byte { Exact, Prefix, Suffix, PrefixSuffix, Anything, General }
-
     private readonly PatternToken[] _tokens;
     private readonly bool _ignoreCase;
-    private readonly Shape _shape;
+    private readonly GlobShape _shape;
     private readonly string _head;
     private readonly string _tail;
 
@@ -55,7 +56,22 @@ internal sealed partial class Glob
     public bool HasVariables { get; }
 
     /// <summary>True when the pattern is plain text: no wildcard and no variable.</summary>
-    public bool IsLiteral => _shape == Shape.Exact;
+    public bool IsLiteral => _shape == GlobShape.Exact;
+
+    /// <summary>How the pattern is matched; <see cref="Head"/> and <see cref="Tail"/> are its fixed text.</summary>
+    public GlobShape Shape => _shape;
+
+    /// <summary>Text a match starts with (or equals, for <see cref="GlobShape.Exact"/>).</summary>
+    public string Head => _head;
+
+    /// <summary>Text a match ends with.</summary>
+    public string Tail => _tail;
+
+    /// <summary>Characters every match needs (literals and <c>?</c>).</summary>
+    public int MinLength => _minLength;
+
+    /// <summary>True when the pattern holds a <c>*</c> (so a match may be longer than <see cref="MinLength"/>).</summary>
+    public bool HasStar => _hasStar;
 
     /// <summary>Whether the pattern ends in <c>*</c> (a trailing-star short ARN segment, §1.4).</summary>
     public bool EndsWithStar => _tokens.Length > 0 && _tokens[^1].Kind == TokenKind.Star;
@@ -102,18 +118,45 @@ internal sealed partial class Glob
     }
 
     /// <summary>Whether the whole of <paramref name="text"/> matches. Call only on a resolved pattern.</summary>
-    public bool IsMatch(ReadOnlySpan<char> text)
+    public bool IsMatch(ReadOnlySpan<char> text) => _shape == GlobShape.General
+        ? text.Length >= _minLength && (_hasStar || text.Length == _minLength) && MatchGeneral(text)
+        : _ignoreCase
+            ? MatchShapeIgnoreCase(text)
+            : MatchShape(text, _shape, _head, _tail, _minLength, _hasStar);
+
+    /// <summary>
+    /// Ordinal match of a non-general shape from its parts, so a compiled policy can keep them in its own compact
+    /// tables (CompiledPolicy.Plan.cs) and match without reaching the Glob.
+    /// </summary>
+    public static bool MatchShape(
+        ReadOnlySpan<char> text, GlobShape shape, ReadOnlySpan<char> head, ReadOnlySpan<char> tail, int minLength, bool hasStar)
+    {
+        if (text.Length < minLength || (!hasStar && text.Length != minLength))
+            return false;
+        return shape switch
+        {
+            GlobShape.Exact => text.SequenceEqual(head),
+            GlobShape.Prefix => text[..head.Length].SequenceEqual(head),
+            GlobShape.Suffix => text[^tail.Length..].SequenceEqual(tail),
+            GlobShape.PrefixSuffix => text[..head.Length].SequenceEqual(head) && text[^tail.Length..].SequenceEqual(tail),
+            GlobShape.Anything => true,
+            GlobShape.General => throw new InvalidOperationException("a general pattern is matched by its Glob"),
+            _ => throw new InvalidOperationException($"unknown glob shape {shape}"),
+        };
+    }
+
+    private bool MatchShapeIgnoreCase(ReadOnlySpan<char> text)
     {
         if (text.Length < _minLength || (!_hasStar && text.Length != _minLength))
             return false;
         return _shape switch
         {
-            Shape.Exact => Same(text, _head),
-            Shape.Prefix => Same(text[.._head.Length], _head),
-            Shape.Suffix => Same(text[^_tail.Length..], _tail),
-            Shape.PrefixSuffix => Same(text[.._head.Length], _head) && Same(text[^_tail.Length..], _tail),
-            Shape.Anything => true,
-            Shape.General => MatchGeneral(text),
+            GlobShape.Exact => Same(text, _head),
+            GlobShape.Prefix => Same(text[.._head.Length], _head),
+            GlobShape.Suffix => Same(text[^_tail.Length..], _tail),
+            GlobShape.PrefixSuffix => Same(text[.._head.Length], _head) && Same(text[^_tail.Length..], _tail),
+            GlobShape.Anything => true,
+            GlobShape.General => MatchGeneral(text),
             _ => throw new InvalidOperationException($"unknown glob shape {_shape}"),
         };
     }
@@ -121,20 +164,20 @@ internal sealed partial class Glob
     /// <summary>The pattern text as written (variables in <c>${…}</c> form).</summary>
     public override string ToString() => PatternToken.Render(_tokens);
 
-    private static (Shape, string Head, string Tail) Classify(PatternToken[] tokens)
+    private static (GlobShape, string Head, string Tail) Classify(PatternToken[] tokens)
     {
         if (Array.Exists(tokens, t => t.Kind is TokenKind.Variable or TokenKind.Question))
-            return (Shape.General, "", "");
+            return (GlobShape.General, "", "");
         return tokens switch
         {
-            [] => (Shape.Exact, "", ""),
-            [{ Kind: TokenKind.Literal } only] => (Shape.Exact, only.Text, ""),
-            [{ Kind: TokenKind.Star }] => (Shape.Anything, "", ""),
-            [{ Kind: TokenKind.Literal } head, { Kind: TokenKind.Star }] => (Shape.Prefix, head.Text, ""),
-            [{ Kind: TokenKind.Star }, { Kind: TokenKind.Literal } tail] => (Shape.Suffix, "", tail.Text),
+            [] => (GlobShape.Exact, "", ""),
+            [{ Kind: TokenKind.Literal } only] => (GlobShape.Exact, only.Text, ""),
+            [{ Kind: TokenKind.Star }] => (GlobShape.Anything, "", ""),
+            [{ Kind: TokenKind.Literal } head, { Kind: TokenKind.Star }] => (GlobShape.Prefix, head.Text, ""),
+            [{ Kind: TokenKind.Star }, { Kind: TokenKind.Literal } tail] => (GlobShape.Suffix, "", tail.Text),
             [{ Kind: TokenKind.Literal } head, { Kind: TokenKind.Star }, { Kind: TokenKind.Literal } tail] =>
-                (Shape.PrefixSuffix, head.Text, tail.Text),
-            _ => (Shape.General, "", ""),
+                (GlobShape.PrefixSuffix, head.Text, tail.Text),
+            _ => (GlobShape.General, "", ""),
         };
     }
 }

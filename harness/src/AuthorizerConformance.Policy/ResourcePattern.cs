@@ -30,11 +30,14 @@ internal sealed class ResourcePattern
     /// <summary>The entry as written in the policy.</summary>
     public string Text { get; }
 
-    /// <summary>The entry as one pattern over the whole request ARN, when it can be; null when segments are matched one by one.</summary>
+    /// <summary>
+    /// The entry as one pattern over the whole request ARN (<c>"*"</c> included), when it can be; null when segments
+    /// are matched one by one.
+    /// </summary>
     public Glob? Whole { get; }
 
     /// <summary>True when matching reads the request's segments (<see cref="ArnView"/> must be split).</summary>
-    public bool NeedsSegments => !_all && Whole is null;
+    public bool NeedsSegments => Whole is null;
 
     /// <summary>
     /// Compiles a validated entry. Policy variables are recognised only in the resource part of the ARN and only
@@ -43,16 +46,19 @@ internal sealed class ResourcePattern
     public static ResourcePattern Compile(string text, bool variables)
     {
         if (text == "*")
-            return new ResourcePattern(text, [], all: true, trailing: false, whole: null);
+            return new ResourcePattern(text, [], all: true, trailing: false, Glob.Compile(text, ignoreCase: false));
         var parts = SplitSegments(text);
         var globs = new Glob[parts.Count];
         for (var i = 0; i < parts.Count; i++)
             globs[i] = Glob.Compile(parts[i], ignoreCase: false, variables: variables && i == ArnView.FullSegments - 1);
         var trailing = parts.Count < ArnView.FullSegments && globs[^1].EndsWithStar;
-        Glob? whole = null;
         if ((parts.Count == ArnView.FullSegments || trailing) && !globs[^1].HasVariables && globs[..^1].All(g => g.IsLiteral))
-            whole = Glob.Concat(string.Concat(parts[..^1].Select(p => p + ":")), globs[^1]);
-        return new ResourcePattern(text, globs, all: false, trailing, whole);
+        {
+            // Segments are not kept: the whole-ARN pattern answers for them (and a smaller policy stays in cache).
+            var whole = Glob.Concat(string.Concat(parts[..^1].Select(p => p + ":")), globs[^1]);
+            return new ResourcePattern(text, [], all: false, trailing, whole);
+        }
+        return new ResourcePattern(text, globs, all: false, trailing, whole: null);
     }
 
     /// <summary>Splits at the first five colons, as <see cref="ArnView"/> does.</summary>
