@@ -6,10 +6,11 @@ using CsCheck;
 namespace AuthorizerConformance.Benchmarks;
 
 /// <summary>
-/// A plain loop for instruction-count profiling (<c>loop &lt;policy|cases&gt; [iterations]</c>), e.g. under
+/// A plain loop for instruction-count profiling (<c>loop &lt;policy|cases&gt; [iterations] [hot]</c>), e.g. under
 /// <c>valgrind --tool=callgrind</c>, whose counts stay repeatable on a loaded machine where wall-clock numbers do not.
 /// <c>policy</c> is one of <see cref="PolicyEvaluationBenchmarks"/>' policies evaluated against its request;
-/// <c>cases</c> evaluates the oracle-ratio run's 10,000 compiled cases once per iteration.
+/// <c>cases</c> evaluates the oracle-ratio run's 10,000 compiled cases once per iteration (each policy cold in cache,
+/// as in the ratio run), or with <c>hot</c> each case <c>iterations</c> times in a row (compute cost alone).
 /// </summary>
 public static class EvaluationLoop
 {
@@ -36,7 +37,7 @@ public static class EvaluationLoop
         var counts = new int[4];
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var before = GC.GetTotalMemory(true);
-        if (Environment.GetEnvironmentVariable("LOOP_HOT") == "1")
+        if (args is [_, _, "hot", ..])
         {
             for (var i = 0; i < policies.Length; i++)
             {
@@ -52,9 +53,8 @@ public static class EvaluationLoop
                     counts[(int)policies[i].Evaluate(requests[i]).Decision]++;
             }
         }
-        output.WriteLine($"heap {before / 1024} KiB");
         var each = clock.Elapsed.TotalNanoseconds / Math.Max(1.0, (double)iterations * policies.Length);
-        output.WriteLine($"{scenario}: {iterations} x {policies.Length} evaluations, {each:F0} ns each; Allow {counts[0]}, ExplicitDeny {counts[1]}, ImplicitDeny {counts[2]}");
+        output.WriteLine($"{scenario}: {iterations} x {policies.Length} evaluations, {each:F0} ns each, heap {before / 1024} KiB; Allow {counts[0]}, ExplicitDeny {counts[1]}, ImplicitDeny {counts[2]}");
         return 0;
     }
 }
