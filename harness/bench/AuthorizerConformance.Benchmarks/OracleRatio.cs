@@ -14,10 +14,13 @@ namespace AuthorizerConformance.Benchmarks;
 /// </summary>
 public static class OracleRatio
 {
+    internal const int DefaultCases = 10_000;
+    internal const ulong DefaultSeed = 20251126UL;
+
     public static int Run(string[] args, TextWriter output)
     {
-        var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
-        var seed = args.Length > 1 ? ulong.Parse(args[1], CultureInfo.InvariantCulture) : 20251126UL;
+        var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : DefaultCases;
+        var seed = args.Length > 1 ? ulong.Parse(args[1], CultureInfo.InvariantCulture) : DefaultSeed;
         var pcg = new PCG(1, seed);
         var cases = Enumerable.Range(0, count).Select(_ => PolicyGen.DifferentialCase.Generate(pcg, null, out Size _)).ToArray();
         var texts = cases.Select(c => c.PolicyJson).ToArray();

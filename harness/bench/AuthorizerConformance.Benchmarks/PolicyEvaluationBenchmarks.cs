@@ -34,6 +34,10 @@ public class PolicyEvaluationBenchmarks
         _request = new PolicyRequest(PolicyRequest.InvokeAction, $"{Api}/prod/GET/users/42/secret-key");
     }
 
+    internal CompiledPolicy Compiled => _policy;
+
+    internal PolicyRequest Request => _request;
+
     [Benchmark]
     public PolicyDecision EvaluateCompiled() => _policy.Evaluate(_request).Decision;
 

@@ -9,12 +9,18 @@ internal readonly struct ArnView
     /// <summary>Number of segments in a full ARN.</summary>
     public const int FullSegments = 6;
 
-    private readonly string _text;
     private readonly int _c1, _c2, _c3, _c4, _c5;
 
     public ArnView(string text)
+        : this(text, split: true)
     {
-        _text = text;
+    }
+
+    private ArnView(string text, bool split)
+    {
+        Text = text;
+        if (!split)
+            return;
         _c1 = text.IndexOf(':');
         _c2 = Next(text, _c1);
         _c3 = Next(text, _c2);
@@ -23,30 +29,39 @@ internal readonly struct ArnView
         SegmentCount = _c1 < 0 ? 1 : _c2 < 0 ? 2 : _c3 < 0 ? 3 : _c4 < 0 ? 4 : _c5 < 0 ? 5 : 6;
     }
 
-    /// <summary>1 to 6.</summary>
+    /// <summary>The ARN text.</summary>
+    public string Text { get; }
+
+    /// <summary>1 to 6; 0 for a view made by <see cref="Unsplit"/>.</summary>
     public int SegmentCount { get; }
+
+    /// <summary>
+    /// A view that only carries the text, for a policy whose entries all match the whole ARN at once (see
+    /// <see cref="ResourcePattern"/>): the split is skipped because nothing reads a segment.
+    /// </summary>
+    public static ArnView Unsplit(string text) => new(text, split: false);
 
     /// <summary>Segment <paramref name="index"/> (0-based); the last one runs to the end of the text.</summary>
     public ReadOnlySpan<char> Segment(int index)
     {
         var start = Start(index);
-        var end = index + 1 < SegmentCount ? Colon(index + 1) : _text.Length;
-        return _text.AsSpan(start, end - start);
+        var end = index + 1 < SegmentCount ? Colon(index + 1) : Text.Length;
+        return Text.AsSpan(start, end - start);
     }
 
     /// <summary>Everything from the start of segment <paramref name="index"/> to the end, colons included.</summary>
-    public ReadOnlySpan<char> From(int index) => _text.AsSpan(Start(index));
+    public ReadOnlySpan<char> From(int index) => Text.AsSpan(Start(index));
 
     private int Start(int index) => index == 0 ? 0 : Colon(index) + 1;
 
+    // n is 1..5 (callers stay below SegmentCount); no throwing arm, so this inlines.
     private int Colon(int n) => n switch
     {
         1 => _c1,
         2 => _c2,
         3 => _c3,
         4 => _c4,
-        5 => _c5,
-        _ => throw new ArgumentOutOfRangeException(nameof(n)),
+        _ => _c5,
     };
 
     private static int Next(string text, int previous) => previous < 0 ? -1 : text.IndexOf(':', previous + 1);

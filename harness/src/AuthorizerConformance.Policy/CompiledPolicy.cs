@@ -8,6 +8,10 @@ public sealed partial class CompiledPolicy
 {
     private const int StackLimit = 256;
     private readonly CompiledStatement[] _statements;
+    private readonly bool _needsSegments;
+
+    // The shared evaluation for a request every statement matches (computed twice on a race: harmless, it is pure).
+    private PolicyEvaluation? _allMatched;
 
     internal CompiledPolicy(string? versionText, string? id, bool statementWasObject, CompiledStatement[] statements)
     {
@@ -15,6 +19,8 @@ public sealed partial class CompiledPolicy
         Id = id;
         StatementWasObject = statementWasObject;
         _statements = statements;
+        _needsSegments = Array.Exists(statements, s => s.NeedsSegments);
+        (_plans, _matchers, _text) = BuildPlan(statements);
     }
 
     /// <summary>The <c>Version</c> element as written, or null when absent.</summary>
@@ -37,19 +43,23 @@ public sealed partial class CompiledPolicy
     public PolicyEvaluation Evaluate(PolicyRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var arn = new ArnView(request.Resource ?? "");
+        var resource = request.Resource ?? "";
+        // Entries compiled to whole-ARN patterns never read a segment: split the request ARN only when one does.
+        var arn = _needsSegments ? new ArnView(resource) : ArnView.Unsplit(resource);
         var context = new RequestContext(request.Context);
         var action = request.Action ?? "";
-        var n = _statements.Length;
+        var invoke = string.Equals(action, PolicyRequest.InvokeAction, StringComparison.Ordinal);
+        var statements = _statements;
+        var n = statements.Length;
         Span<byte> matched = n <= StackLimit ? stackalloc byte[n] : new byte[n];
         int allows = 0, denies = 0, lastAllow = -1, lastDeny = -1;
         for (var i = 0; i < n; i++)
         {
-            var statement = _statements[i];
-            if (statement.Match(action, arn, context) is not null)
+            if (!(invoke ? AppliesToInvoke(i, arn, context) : statements[i].Match(action, arn, context) is null))
                 continue;
             matched[i] = 1;
-            switch (statement.Model.Effect)
+            var effect = _plans[i].Effect;
+            switch (effect)
             {
                 case PolicyEffect.Deny:
                     denies++;
@@ -60,10 +70,18 @@ public sealed partial class CompiledPolicy
                     lastAllow = i;
                     break;
                 default:
-                    throw new InvalidOperationException($"unknown effect {statement.Model.Effect}");
+                    throw new InvalidOperationException($"unknown effect {effect}");
             }
         }
-        IReadOnlyList<StatementMismatch> notMatched = allows + denies == n ? [] : new MismatchList(_statements, request);
+        // Every statement matched: the outcome depends on the policy alone, so it is built once and shared.
+        if (allows + denies == n)
+            return _allMatched ??= Decide(matched, allows, denies, lastAllow, lastDeny, []);
+        return Decide(matched, allows, denies, lastAllow, lastDeny, new MismatchList(statements, request));
+    }
+
+    private PolicyEvaluation Decide(
+        ReadOnlySpan<byte> matched, int allows, int denies, int lastAllow, int lastDeny, IReadOnlyList<StatementMismatch> notMatched)
+    {
         if (denies > 0)
             return new PolicyEvaluation(PolicyDecision.ExplicitDeny, Deciding(matched, denies, lastDeny, PolicyEffect.Deny), notMatched);
         if (allows > 0)
@@ -79,7 +97,7 @@ public sealed partial class CompiledPolicy
         var k = 0;
         for (var i = 0; i < matched.Length; i++)
         {
-            if (matched[i] == 1 && _statements[i].Model.Effect == effect)
+            if (matched[i] == 1 && _plans[i].Effect == effect)
                 result[k++] = _statements[i].Deciding;
         }
         return result;

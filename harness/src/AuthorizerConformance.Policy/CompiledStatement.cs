@@ -11,6 +11,7 @@ internal sealed class CompiledStatement
     private readonly Glob[] _actions;
     private readonly ResourcePattern[] _resources;
     private readonly ConditionClause[] _conditions;
+    private readonly bool _invokeApplies;
 
     public CompiledStatement(StatementModel model, ResourcePattern[] resources, ConditionClause[] conditions)
     {
@@ -19,11 +20,26 @@ internal sealed class CompiledStatement
         _actions = [.. model.Actions.Select(a => Glob.Compile(a, ignoreCase: true))];
         _resources = resources;
         _conditions = conditions;
+        // POL-2: API Gateway always asks for execute-api:Invoke, so that answer is computed once, here.
+        _invokeApplies = AnyAction(PolicyRequest.InvokeAction) != model.IsNotAction;
+        NeedsSegments = Array.Exists(resources, r => r.NeedsSegments);
         Deciding = new DecidingStatement(model.Index, model.Sid, model.Effect);
         DecidingAlone = [Deciding];
     }
 
     public StatementModel Model { get; }
+
+    /// <summary>True when a resource entry matches segment by segment, so the request ARN must be split.</summary>
+    public bool NeedsSegments { get; }
+
+    /// <summary>Whether the Action/NotAction element lets <see cref="PolicyRequest.InvokeAction"/> through.</summary>
+    public bool InvokeApplies => _invokeApplies;
+
+    /// <summary>The compiled Resource/NotResource entries.</summary>
+    public IReadOnlyList<ResourcePattern> Resources => _resources;
+
+    /// <summary>True when the statement has a condition to check.</summary>
+    public bool HasConditions => _conditions.Length > 0;
 
     public DecidingStatement Deciding { get; }
 
@@ -33,16 +49,25 @@ internal sealed class CompiledStatement
     /// <summary>Null when the statement applies; otherwise the first element that did not match.</summary>
     public MismatchReason? Match(string action, in ArnView arn, RequestContext context)
     {
-        if (AnyAction(action) == Model.IsNotAction)
+        var actionApplies = string.Equals(action, PolicyRequest.InvokeAction, StringComparison.Ordinal)
+            ? _invokeApplies
+            : AnyAction(action) != Model.IsNotAction;
+        if (!actionApplies)
             return MismatchReason.Action;
         if (AnyResource(arn, context) == Model.IsNotResource)
             return MismatchReason.Resource;
+        return ConditionsHold(context) ? null : MismatchReason.Condition;
+    }
+
+    /// <summary>Whether every condition holds (§1.6: clauses are ANDed).</summary>
+    public bool ConditionsHold(RequestContext context)
+    {
         foreach (var condition in _conditions)
         {
             if (!condition.Holds(context))
-                return MismatchReason.Condition;
+                return false;
         }
-        return null;
+        return true;
     }
 
     /// <summary>Why the statement did not match, for people.</summary>

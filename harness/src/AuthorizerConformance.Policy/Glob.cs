@@ -1,33 +1,96 @@
 namespace AuthorizerConformance.Policy;
 
+/// <summary>How a compiled wildcard pattern is matched.</summary>
+internal enum GlobShape : byte { Exact, Prefix, Suffix, PrefixSuffix, Anything, General }
+
 /// <summary>
 /// A compiled IAM wildcard pattern: <c>*</c> matches any run of characters (including none), <c>?</c> exactly one
 /// character, everything else is literal (POL-5: regex metacharacters have no meaning). Under Version 2012-10-17 a
 /// pattern may also hold policy variables (§1.2), resolved per request by <see cref="Resolve"/>.
 /// </summary>
-internal sealed class Glob
+/// <remarks>
+/// Compiled once per policy into a shape (exact text, prefix + <c>*</c>, <c>*</c> + suffix, prefix + <c>*</c> +
+/// suffix, anything) matched with one or two span comparisons; only other patterns use the general matcher
+/// (Glob.Match.cs). A length check rejects most mismatches before any character is compared.
+/// </remarks>
+internal sealed partial class Glob
 {
-    private enum Shape { Exact, Prefix, Suffix, Anything, General }
-
     private readonly PatternToken[] _tokens;
-    private readonly StringComparison _comparison;
-    private readonly Shape _shape;
-    private readonly string _fixed;
+    private readonly bool _ignoreCase;
+    private readonly GlobShape _shape;
+    private readonly string _head;
+    private readonly string _tail;
+
+    // Characters every match needs (literals and '?'); without a '*' a match has exactly this length.
+    private readonly int _minLength;
+    private readonly bool _hasStar;
 
     private Glob(PatternToken[] tokens, bool ignoreCase)
     {
         _tokens = tokens;
-        _comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        HasVariables = Array.Exists(tokens, t => t.Kind == TokenKind.Variable);
-        (_shape, _fixed) = Classify(tokens);
+        _ignoreCase = ignoreCase;
+        foreach (var token in tokens)
+        {
+            switch (token.Kind)
+            {
+                case TokenKind.Literal:
+                    _minLength += token.Text.Length;
+                    break;
+                case TokenKind.Question:
+                    _minLength++;
+                    break;
+                case TokenKind.Star:
+                    _hasStar = true;
+                    break;
+                case TokenKind.Variable:
+                    HasVariables = true;
+                    break;
+                default:
+                    throw new InvalidOperationException($"unknown token kind {token.Kind}");
+            }
+        }
+        (_shape, _head, _tail) = Classify(tokens);
     }
 
     /// <summary>True when the pattern holds a policy variable and must be resolved before matching.</summary>
     public bool HasVariables { get; }
 
+    /// <summary>True when the pattern is plain text: no wildcard and no variable.</summary>
+    public bool IsLiteral => _shape == GlobShape.Exact;
+
+    /// <summary>How the pattern is matched; <see cref="Head"/> and <see cref="Tail"/> are its fixed text.</summary>
+    public GlobShape Shape => _shape;
+
+    /// <summary>Text a match starts with (or equals, for <see cref="GlobShape.Exact"/>).</summary>
+    public string Head => _head;
+
+    /// <summary>Text a match ends with.</summary>
+    public string Tail => _tail;
+
+    /// <summary>Characters every match needs (literals and <c>?</c>).</summary>
+    public int MinLength => _minLength;
+
+    /// <summary>True when the pattern holds a <c>*</c> (so a match may be longer than <see cref="MinLength"/>).</summary>
+    public bool HasStar => _hasStar;
+
+    /// <summary>Whether the pattern ends in <c>*</c> (a trailing-star short ARN segment, §1.4).</summary>
+    public bool EndsWithStar => _tokens.Length > 0 && _tokens[^1].Kind == TokenKind.Star;
+
     /// <summary>Compiles <paramref name="pattern"/>; wildcards off means <c>*</c>/<c>?</c> are literal (StringEquals).</summary>
     public static Glob Compile(string pattern, bool ignoreCase, bool wildcards = true, bool variables = false) =>
         new(PatternToken.Tokenize(pattern, wildcards, variables), ignoreCase);
+
+    /// <summary>
+    /// The pattern <paramref name="prefix"/> followed by <paramref name="rest"/>, with the prefix as literal text: lets
+    /// a resource entry whose leading ARN segments are plain text be matched against the whole request ARN at once.
+    /// </summary>
+    public static Glob Concat(string prefix, Glob rest)
+    {
+        PatternToken[] tokens = rest._tokens is [{ Kind: TokenKind.Literal } first, .. var others]
+            ? [PatternToken.Literal(prefix + first.Text), .. others]
+            : [PatternToken.Literal(prefix), .. rest._tokens];
+        return new Glob(prefix.Length == 0 ? rest._tokens : tokens, rest._ignoreCase);
+    }
 
     /// <summary>
     /// Substitutes the request's values for the policy variables. Returns null when a variable has no value and no
@@ -51,83 +114,70 @@ internal sealed class Glob
                 return null;
             resolved[i] = PatternToken.Literal(value);
         }
-        return new Glob(resolved, _comparison == StringComparison.OrdinalIgnoreCase);
+        return new Glob(resolved, _ignoreCase);
     }
 
     /// <summary>Whether the whole of <paramref name="text"/> matches. Call only on a resolved pattern.</summary>
-    public bool IsMatch(ReadOnlySpan<char> text) => _shape switch
-    {
-        Shape.Exact => text.Equals(_fixed, _comparison),
-        Shape.Prefix => text.StartsWith(_fixed, _comparison),
-        Shape.Suffix => text.EndsWith(_fixed, _comparison),
-        Shape.Anything => true,
-        Shape.General => MatchGeneral(text),
-        _ => throw new InvalidOperationException($"unknown glob shape {_shape}"),
-    };
+    public bool IsMatch(ReadOnlySpan<char> text) => _shape == GlobShape.General
+        ? text.Length >= _minLength && (_hasStar || text.Length == _minLength) && MatchGeneral(text)
+        : _ignoreCase
+            ? MatchShapeIgnoreCase(text)
+            : MatchShape(text, _shape, _head, _tail, _minLength, _hasStar);
 
-    /// <summary>Whether the pattern ends in <c>*</c> (a trailing-star short ARN segment, §1.4).</summary>
-    public bool EndsWithStar => _tokens.Length > 0 && _tokens[^1].Kind == TokenKind.Star;
-
-    private static (Shape, string) Classify(PatternToken[] tokens)
+    /// <summary>
+    /// Ordinal match of a non-general shape from its parts, so a compiled policy can keep them in its own compact
+    /// tables (CompiledPolicy.Plan.cs) and match without reaching the Glob.
+    /// </summary>
+    public static bool MatchShape(
+        ReadOnlySpan<char> text, GlobShape shape, ReadOnlySpan<char> head, ReadOnlySpan<char> tail, int minLength, bool hasStar)
     {
-        if (Array.Exists(tokens, t => t.Kind is TokenKind.Variable or TokenKind.Question))
-            return (Shape.General, "");
-        return tokens switch
+        if (text.Length < minLength || (!hasStar && text.Length != minLength))
+            return false;
+        return shape switch
         {
-            [] => (Shape.Exact, ""),
-            [{ Kind: TokenKind.Literal } only] => (Shape.Exact, only.Text),
-            [{ Kind: TokenKind.Star }] => (Shape.Anything, ""),
-            [{ Kind: TokenKind.Literal } head, { Kind: TokenKind.Star }] => (Shape.Prefix, head.Text),
-            [{ Kind: TokenKind.Star }, { Kind: TokenKind.Literal } tail] => (Shape.Suffix, tail.Text),
-            _ => (Shape.General, ""),
+            GlobShape.Exact => text.SequenceEqual(head),
+            GlobShape.Prefix => text[..head.Length].SequenceEqual(head),
+            GlobShape.Suffix => text[^tail.Length..].SequenceEqual(tail),
+            GlobShape.PrefixSuffix => text[..head.Length].SequenceEqual(head) && text[^tail.Length..].SequenceEqual(tail),
+            GlobShape.Anything => true,
+            GlobShape.General => throw new InvalidOperationException("a general pattern is matched by its Glob"),
+            _ => throw new InvalidOperationException($"unknown glob shape {shape}"),
         };
     }
 
-    // Greedy match with backtracking to the most recent '*': linear for typical patterns, correct for '*'/'?' globs.
-    private bool MatchGeneral(ReadOnlySpan<char> text)
+    private bool MatchShapeIgnoreCase(ReadOnlySpan<char> text)
     {
-        int ti = 0, pos = 0, starTi = -1, starPos = 0;
-        while (true)
+        if (text.Length < _minLength || (!_hasStar && text.Length != _minLength))
+            return false;
+        return _shape switch
         {
-            if (ti < _tokens.Length)
-            {
-                var token = _tokens[ti];
-                switch (token.Kind)
-                {
-                    case TokenKind.Star:
-                        starTi = ti++;
-                        starPos = pos;
-                        continue;
-                    case TokenKind.Question when pos < text.Length:
-                        pos++;
-                        ti++;
-                        continue;
-                    case TokenKind.Literal when text[pos..].StartsWith(token.Text, _comparison):
-                        pos += token.Text.Length;
-                        ti++;
-                        continue;
-                }
-            }
-            else if (pos == text.Length)
-            {
-                return true;
-            }
-            if (starTi < 0 || starPos >= text.Length)
-                return false;
-            starPos++;
-            // The star can only end where the literal after it starts: jump there instead of trying every position.
-            if (starTi + 1 < _tokens.Length && _tokens[starTi + 1] is { Kind: TokenKind.Literal } next)
-            {
-                var found = text[starPos..].IndexOf(next.Text, _comparison);
-                if (found < 0)
-                    return false;
-                starPos += found;
-            }
-            pos = starPos;
-            ti = starTi + 1;
-        }
+            GlobShape.Exact => Same(text, _head),
+            GlobShape.Prefix => Same(text[.._head.Length], _head),
+            GlobShape.Suffix => Same(text[^_tail.Length..], _tail),
+            GlobShape.PrefixSuffix => Same(text[.._head.Length], _head) && Same(text[^_tail.Length..], _tail),
+            GlobShape.Anything => true,
+            GlobShape.General => MatchGeneral(text),
+            _ => throw new InvalidOperationException($"unknown glob shape {_shape}"),
+        };
     }
 
     /// <summary>The pattern text as written (variables in <c>${…}</c> form).</summary>
     public override string ToString() => PatternToken.Render(_tokens);
+
+    private static (GlobShape, string Head, string Tail) Classify(PatternToken[] tokens)
+    {
+        if (Array.Exists(tokens, t => t.Kind is TokenKind.Variable or TokenKind.Question))
+            return (GlobShape.General, "", "");
+        return tokens switch
+        {
+            [] => (GlobShape.Exact, "", ""),
+            [{ Kind: TokenKind.Literal } only] => (GlobShape.Exact, only.Text, ""),
+            [{ Kind: TokenKind.Star }] => (GlobShape.Anything, "", ""),
+            [{ Kind: TokenKind.Literal } head, { Kind: TokenKind.Star }] => (GlobShape.Prefix, head.Text, ""),
+            [{ Kind: TokenKind.Star }, { Kind: TokenKind.Literal } tail] => (GlobShape.Suffix, "", tail.Text),
+            [{ Kind: TokenKind.Literal } head, { Kind: TokenKind.Star }, { Kind: TokenKind.Literal } tail] =>
+                (GlobShape.PrefixSuffix, head.Text, tail.Text),
+            _ => (GlobShape.General, "", ""),
+        };
+    }
 }

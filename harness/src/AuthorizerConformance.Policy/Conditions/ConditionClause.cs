@@ -45,14 +45,25 @@ internal sealed class ConditionClause(ConditionOperator op, string key, IReadOnl
         {
             // A single-valued operator on a multi-valued key does not hold: use a set operator (as iam-simulate).
             SetQualifier.None => requestValues.Count == 1 && Single(requestValues[0], context),
-            SetQualifier.ForAnyValue => requestValues.Any(v => Single(v, context)),
-            SetQualifier.ForAllValues => requestValues.All(v => Single(v, context)),
+            SetQualifier.ForAnyValue => AnyValue(requestValues, context, expected: true),
+            SetQualifier.ForAllValues => !AnyValue(requestValues, context, expected: false),
             _ => throw new InvalidOperationException($"unknown qualifier {Operator.Qualifier}"),
         };
     }
 
     /// <summary>Text for explanations: <c>StringEquals aws:SourceVpc ["vpc-1"]</c>.</summary>
     public override string ToString() => $"{Operator.Name} {Key} [{string.Join(", ", RawValues.Select(v => $"\"{v}\""))}]";
+
+    // Whether some request value gives Single(value) == expected (a loop, not LINQ: no closure per evaluation).
+    private bool AnyValue(IReadOnlyList<string> requestValues, RequestContext context, bool expected)
+    {
+        for (var i = 0; i < requestValues.Count; i++)
+        {
+            if (Single(requestValues[i], context) == expected)
+                return true;
+        }
+        return false;
+    }
 
     private bool Single(string requestValue, RequestContext context)
     {

@@ -53,10 +53,13 @@ internal abstract class ConditionValue
     }
 
     private static bool TryNumber(string text, out double number) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
+        FastParse.TryDigits(text, out number) || double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
 
     private static bool TryDate(string text, out DateTimeOffset date)
     {
+        // An ISO instant is never an integer, so trying it first cannot change which reading applies.
+        if (FastParse.TryIsoUtc(text, out date))
+            return true;
         if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var epoch) &&
             epoch is >= -62135596800L and <= 253402300799L)
         {
@@ -79,10 +82,29 @@ internal abstract class ConditionValue
             bool.TryParse(requestValue, out var actual) && actual == expected;
     }
 
-    private sealed class IpValue(IPNetwork network) : ConditionValue
+    private sealed class IpValue : ConditionValue
     {
+        private readonly IPNetwork _network;
+        private readonly bool _v4;
+        private readonly uint _base, _mask;
+
+        public IpValue(IPNetwork network)
+        {
+            _network = network;
+            _v4 = network.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork;
+            if (_v4)
+            {
+                _mask = network.PrefixLength == 0 ? 0 : uint.MaxValue << (32 - network.PrefixLength);
+                _base = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(network.BaseAddress.GetAddressBytes()) & _mask;
+            }
+        }
+
+        // A canonical IPv4 request value against an IPv4 block is compared as numbers; every other pairing goes
+        // through the BCL, which also decides the mixed-family cases.
         public override bool Matches(string requestValue, RequestContext context) =>
-            IPAddress.TryParse(requestValue, out var address) && network.Contains(address);
+            _v4 && FastParse.TryIPv4(requestValue, out var address)
+                ? (address & _mask) == _base
+                : IPAddress.TryParse(requestValue, out var parsed) && _network.Contains(parsed);
     }
 
     private delegate bool Reader<T>(string text, out T value);
