@@ -4,7 +4,8 @@ namespace AuthorizerConformance.Benchmarks;
 
 /// <summary>
 /// Entry point: every benchmark class of this assembly, selected with BenchmarkDotNet's --filter; or
-/// <c>oracle-ratio [cases] [seed]</c> for the timed side-by-side run against the node IAM oracle.
+/// <c>oracle-ratio [cases] [seed]</c> for the timed side-by-side run against the node IAM oracle; or
+/// <c>token-loop [alg] [iterations]</c> for the authorizer in a plain loop (callgrind instruction counts).
 /// </summary>
 public static class Program
 {
@@ -13,6 +14,11 @@ public static class Program
         if (args is ["oracle-ratio", .. var rest])
         {
             OracleRatio.Run(rest, Console.Out);
+            return;
+        }
+        if (args is ["token-loop", .. var loop])
+        {
+            TokenLoop.Run(loop, Console.Out);
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

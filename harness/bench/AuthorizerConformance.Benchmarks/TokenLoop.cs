@@ -1,0 +1,28 @@
+using System.Diagnostics;
+
+namespace AuthorizerConformance.Benchmarks;
+
+/// <summary>
+/// <c>token-loop [alg] [iterations]</c>: the <see cref="TokenValidationBenchmarks"/> invocation in a plain loop, for
+/// instruction counts under <c>valgrind --tool=callgrind</c> (steady on a loaded machine, where wall clock is not)
+/// and a quick wall-clock mean. The first 200 invocations warm up the JIT and are not timed.
+/// </summary>
+internal static class TokenLoop
+{
+    public static void Run(IReadOnlyList<string> args, TextWriter output)
+    {
+        var alg = args.Count > 0 ? args[0] : "HS256";
+        var iterations = args.Count > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
+        using var bench = new TokenValidationBenchmarks { Alg = alg };
+        bench.Setup();
+        for (var i = 0; i < 200; i++)
+            _ = bench.Validate().GetAwaiter().GetResult();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < iterations; i++)
+            _ = bench.Validate().GetAwaiter().GetResult();
+        watch.Stop();
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        output.WriteLine($"{alg}: {iterations} invocations, {watch.Elapsed.TotalMicroseconds / iterations:F2} µs mean, {allocated / iterations} B allocated each");
+    }
+}
