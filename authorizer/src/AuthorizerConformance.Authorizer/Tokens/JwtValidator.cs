@@ -16,6 +16,8 @@ internal sealed partial class JwtValidator(AuthorizerSettings settings, SigningK
     /// <summary>Header members that point at or carry a key; trusting them lets the token choose its own key.</summary>
     private static readonly string[] KeyReferences = ["jwk", "jku", "x5u", "x5c"];
 
+    private static readonly string[] TimeClaims = ["exp", "nbf", "iat"];
+
     /// <summary>The validated token; the caller disposes it.</summary>
     public async Task<StrictJwt> ValidateAsync(string token, CancellationToken cancellationToken)
     {
@@ -71,7 +73,7 @@ internal sealed partial class JwtValidator(AuthorizerSettings settings, SigningK
 
     private static void CheckTimeClaimTypes(JsonElement payload)
     {
-        foreach (var name in new[] { "exp", "nbf", "iat" })
+        foreach (var name in TimeClaims)
         {
             if (payload.TryGetProperty(name, out var v) && (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out _)))
                 throw new UnauthorizedException($"claim-{name}-not-number");

@@ -12,13 +12,39 @@ public static class StrictBase64Url
     {
         if (text.Length % 4 == 1)
             return null;
-        var output = new byte[text.Length * 3 / 4];
+        var output = new byte[DecodedLength(text.Length)];
+        return TryDecode(text, output) ? output : null;
+    }
+
+    /// <summary>True when <paramref name="text"/> is canonical base64url; nothing is allocated.</summary>
+    public static bool IsCanonical(ReadOnlySpan<char> text)
+    {
+        if (text.Length % 4 == 1)
+            return false;
+        foreach (var c in text)
+        {
+            if (Value(c) < 0)
+                return false;
+        }
+        // Leftover bits must be zero (see TryDecode): only the last character carries them.
+        var unused = (text.Length % 4) switch { 2 => 4, 3 => 2, _ => 0 };
+        return unused == 0 || (Value(text[^1]) & ((1 << unused) - 1)) == 0;
+    }
+
+    /// <summary>The number of bytes <paramref name="length"/> canonical characters decode to.</summary>
+    public static int DecodedLength(int length) => length * 3 / 4;
+
+    /// <summary>Decodes into <paramref name="output"/> (exactly <see cref="DecodedLength"/> bytes); false when not canonical.</summary>
+    public static bool TryDecode(ReadOnlySpan<char> text, Span<byte> output)
+    {
+        if (text.Length % 4 == 1 || output.Length != DecodedLength(text.Length))
+            return false;
         int buffer = 0, bits = 0, written = 0;
         foreach (var c in text)
         {
             var v = Value(c);
             if (v < 0)
-                return null;
+                return false;
             buffer = (buffer << 6) | v;
             bits += 6;
             if (bits >= 8)
@@ -29,7 +55,7 @@ public static class StrictBase64Url
             }
         }
         // Leftover bits must be zero: "eyJ9" and "eyJ-" style aliases of the same bytes are refused.
-        return buffer != 0 ? null : output;
+        return buffer == 0;
     }
 
     private static int Value(char c) => c switch
