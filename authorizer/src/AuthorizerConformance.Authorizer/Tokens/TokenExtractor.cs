@@ -37,6 +37,7 @@ public static class TokenExtractor
             if (char.IsWhiteSpace(c))
                 throw new UnauthorizedException("token-scheme-unsupported");
         }
-        return value.ToString();
+        // A bare token with nothing trimmed is the identity value itself: no copy.
+        return value.Length == raw.Length ? raw : value.ToString();
     }
 }
