@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -61,15 +62,30 @@ internal sealed class AuthorizerHost : IDisposable
     {
         try
         {
-            // The Lambda runtime hands over the event as a MemoryStream: reading it never blocks, so read it synchronously.
-            var request = input is MemoryStream
-                ? JsonSerializer.Deserialize(input, type)
+            // The Lambda runtime hands over the event as a MemoryStream: reading it never blocks, so it is read at once.
+            var request = input is MemoryStream memory
+                ? ReadMemory(memory, type)
                 : await JsonSerializer.DeserializeAsync(input, type).ConfigureAwait(false);
             return request ?? throw new UnauthorizedException("event-null");
         }
         catch (JsonException e)
         {
             throw new UnauthorizedException("event-not-json", e);
+        }
+    }
+
+    private static TRequest? ReadMemory<TRequest>(MemoryStream input, JsonTypeInfo<TRequest> type)
+    {
+        var length = checked((int)(input.Length - input.Position));
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            input.ReadExactly(buffer, 0, length);
+            return JsonSerializer.Deserialize(buffer.AsSpan(0, length), type);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

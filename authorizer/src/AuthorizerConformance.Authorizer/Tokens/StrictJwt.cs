@@ -93,9 +93,14 @@ public sealed class StrictJwt : IDisposable
 
     /// <summary>A header member as a string, null when absent; a non-string value is refused.</summary>
     public string? HeaderString(string name) =>
-        !Header.TryGetProperty(name, out var v) ? null
-        : v.ValueKind == JsonValueKind.String ? v.GetString()
-        : throw new UnauthorizedException($"header-{name}-not-string");
+        !Header.TryGetProperty(name, out var v) ? null : StringOrRefuse(v, name);
+
+    /// <summary>As <see cref="HeaderString(string)"/>, looked up by the UTF-8 name (no transcoding).</summary>
+    internal string? HeaderString(ReadOnlySpan<byte> utf8Name, string name) =>
+        !Header.TryGetProperty(utf8Name, out var v) ? null : StringOrRefuse(v, name);
+
+    private static string? StringOrRefuse(JsonElement value, string name) =>
+        value.ValueKind == JsonValueKind.String ? value.GetString() : throw new UnauthorizedException($"header-{name}-not-string");
 
     public void Dispose()
     {
