@@ -5,7 +5,8 @@ namespace AuthorizerConformance.Benchmarks;
 /// <summary>
 /// Entry point: every benchmark class of this assembly, selected with BenchmarkDotNet's --filter; or
 /// <c>oracle-ratio [cases] [seed]</c> for the timed side-by-side run against the node IAM oracle;
-/// <c>loop &lt;policy|cases&gt; [iterations]</c> for instruction-count profiling.
+/// <c>loop &lt;policy|cases&gt; [iterations]</c> for policy-evaluation instruction-count profiling; or
+/// <c>token-loop [alg] [iterations]</c> for the authorizer in a plain loop (callgrind instruction counts).
 /// </summary>
 public static class Program
 {
@@ -19,6 +20,11 @@ public static class Program
         if (args is ["loop", .. var loop])
         {
             EvaluationLoop.Run(loop, Console.Out);
+            return;
+        }
+        if (args is ["token-loop", .. var tokenLoop])
+        {
+            TokenLoop.Run(tokenLoop, Console.Out);
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -16,8 +17,10 @@ internal sealed class AuthorizerHost : IDisposable
     private readonly TextWriter _log;
     private readonly HttpClient _http;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private string? _fingerprint;
-    private AuthorizerEngine? _engine;
+    private readonly string?[] _lookup = new string?[EnvironmentVariables.All.Count];
+
+    // The engine and the raw AUTH_* values it was built from, swapped together so readers need no lock.
+    private volatile Configured? _current;
 
     public AuthorizerHost(Func<string, string?> environment, TimeProvider timeProvider, HttpMessageHandler? httpHandler, TextWriter? log)
     {
@@ -40,10 +43,8 @@ internal sealed class AuthorizerHost : IDisposable
             var engine = await EngineAsync().ConfigureAwait(false);
             var request = await ReadAsync(input, requestType).ConfigureAwait(false);
             var response = await authorize(engine, request).ConfigureAwait(false);
-            var output = new MemoryStream();
-            await JsonSerializer.SerializeAsync(output, response, responseType).ConfigureAwait(false);
-            output.Position = 0;
-            return output;
+            // The response is small and built in memory: serialize it in one synchronous pass.
+            return new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(response, responseType), writable: false);
         }
         catch (UnauthorizedException e)
         {
@@ -57,12 +58,15 @@ internal sealed class AuthorizerHost : IDisposable
         }
     }
 
-    private static async Task<TRequest> ReadAsync<TRequest>(Stream input, JsonTypeInfo<TRequest> type) where TRequest : class
+    private static async ValueTask<TRequest> ReadAsync<TRequest>(Stream input, JsonTypeInfo<TRequest> type) where TRequest : class
     {
         try
         {
-            return await JsonSerializer.DeserializeAsync(input, type).ConfigureAwait(false)
-                   ?? throw new UnauthorizedException("event-null");
+            // The Lambda runtime hands over the event as a MemoryStream: reading it never blocks, so it is read at once.
+            var request = input is MemoryStream memory
+                ? ReadMemory(memory, type)
+                : await JsonSerializer.DeserializeAsync(input, type).ConfigureAwait(false);
+            return request ?? throw new UnauthorizedException("event-null");
         }
         catch (JsonException e)
         {
@@ -70,19 +74,45 @@ internal sealed class AuthorizerHost : IDisposable
         }
     }
 
-    private async Task<AuthorizerEngine> EngineAsync()
+    private static TRequest? ReadMemory<TRequest>(MemoryStream input, JsonTypeInfo<TRequest> type)
     {
-        var fingerprint = string.Join('\n', EnvironmentVariables.All.Select(name => $"{name}={_environment(name)}"));
+        var length = checked((int)(input.Length - input.Position));
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            input.ReadExactly(buffer, 0, length);
+            return JsonSerializer.Deserialize(buffer.AsSpan(0, length), type);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private ValueTask<AuthorizerEngine> EngineAsync()
+    {
+        // A changed AUTH_* variable must be honoured, but re-parsing every invocation is costly: compare the raw
+        // values (one lookup each) with those the current engine was built from.
+        var current = _current;
+        return current is not null && current.Matches(_environment)
+            ? ValueTask.FromResult(current.Engine)
+            : RebuildAsync();
+    }
+
+    private async ValueTask<AuthorizerEngine> RebuildAsync()
+    {
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
-            if (_engine is null || _fingerprint != fingerprint)
-            {
-                var settings = AuthorizerSettings.FromEnvironment(_environment);
-                _engine = await AuthorizerEngine.CreateAsync(settings, _http, _time, _log, CancellationToken.None).ConfigureAwait(false);
-                _fingerprint = fingerprint;
-            }
-            return _engine;
+            var values = _lookup;
+            for (var i = 0; i < values.Length; i++)
+                values[i] = _environment(EnvironmentVariables.All[i]);
+            if (_current is { } current && current.Matches(values))
+                return current.Engine;
+            var settings = AuthorizerSettings.FromEnvironment(_environment);
+            var engine = await AuthorizerEngine.CreateAsync(settings, _http, _time, _log, CancellationToken.None).ConfigureAwait(false);
+            _current = new Configured([.. values], engine);
+            return engine;
         }
         finally
         {
@@ -94,5 +124,22 @@ internal sealed class AuthorizerHost : IDisposable
     {
         _http.Dispose();
         _gate.Dispose();
+    }
+
+    /// <summary>An engine and the raw variable values (in <see cref="EnvironmentVariables.All"/> order) it was built from.</summary>
+    private sealed record Configured(string?[] Values, AuthorizerEngine Engine)
+    {
+        public bool Matches(Func<string, string?> environment)
+        {
+            var names = EnvironmentVariables.All;
+            for (var i = 0; i < Values.Length; i++)
+            {
+                if (!string.Equals(Values[i], environment(names[i]), StringComparison.Ordinal))
+                    return false;
+            }
+            return true;
+        }
+
+        public bool Matches(string?[] values) => Values.AsSpan().SequenceEqual(values);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.IdentityModel.Tokens;
 
 namespace AuthorizerConformance.Authorizer;
@@ -10,6 +11,10 @@ internal sealed class SigningKeyStore
 {
     private readonly List<ConfiguredKey> _static = [];
     private readonly RemoteJwks? _remote;
+
+    // Answers for static keys by (alg, kid); only algorithms on the allow-list reach here, and a kid is cached only
+    // when it names a configured key, so hostile kids cannot grow it.
+    private readonly ConcurrentDictionary<(string Alg, string? Kid), List<SecurityKey>?> _staticCandidates = new();
 
     public SigningKeyStore(AuthorizerSettings settings, HttpClient http, TimeProvider time, TextWriter log)
     {
@@ -46,15 +51,44 @@ internal sealed class SigningKeyStore
     }
 
     /// <summary>The keys that may verify a token with this <paramref name="alg"/> and <paramref name="kid"/>.</summary>
-    public async Task<IReadOnlyList<SecurityKey>> CandidatesAsync(string alg, string? kid, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<SecurityKey>> CandidatesAsync(string alg, string? kid, CancellationToken cancellationToken)
+    {
+        if (_remote is not null)
+            return RemoteCandidatesAsync(alg, kid, cancellationToken);
+        if (!KnowsKid(_static, kid))
+            throw new UnauthorizedException("kid-unknown");
+        // Static keys never change: each (alg, kid) pair's answer is worked out once.
+        var fitting = _staticCandidates.GetOrAdd((alg, kid), static (pair, keys) => Select(keys, pair.Alg, pair.Kid), _static);
+        return fitting is not null ? ValueTask.FromResult<IReadOnlyList<SecurityKey>>(fitting) : throw new UnauthorizedException("no-key-for-alg");
+    }
+
+    private async ValueTask<IReadOnlyList<SecurityKey>> RemoteCandidatesAsync(string alg, string? kid, CancellationToken cancellationToken)
     {
         var keys = await AllAsync(unknownKid: false, cancellationToken).ConfigureAwait(false);
-        if (kid is not null && !keys.Any(k => k.Kid == kid) && _remote is not null)
+        if (!KnowsKid(keys, kid))
             keys = await AllAsync(unknownKid: true, cancellationToken).ConfigureAwait(false);
-        if (kid is not null && !keys.Any(k => k.Kid == kid))
+        if (!KnowsKid(keys, kid))
             throw new UnauthorizedException("kid-unknown");
+        return Select(keys, alg, kid) ?? throw new UnauthorizedException("no-key-for-alg");
+    }
+
+    private static bool KnowsKid(IReadOnlyList<ConfiguredKey> keys, string? kid)
+    {
+        if (kid is null)
+            return true;
+        foreach (var key in keys)
+        {
+            if (key.Kid == kid)
+                return true;
+        }
+        return false;
+    }
+
+    // Null when no key fits: the caller names the reason.
+    private static List<SecurityKey>? Select(IReadOnlyList<ConfiguredKey> keys, string alg, string? kid)
+    {
         var fitting = keys.Where(k => (kid is null || k.Kid == kid) && k.Algorithms.Contains(alg)).Select(k => k.Key).ToList();
-        return fitting.Count > 0 ? fitting : throw new UnauthorizedException("no-key-for-alg");
+        return fitting.Count > 0 ? fitting : null;
     }
 
     private async Task<IReadOnlyList<ConfiguredKey>> AllAsync(bool unknownKid, CancellationToken cancellationToken)

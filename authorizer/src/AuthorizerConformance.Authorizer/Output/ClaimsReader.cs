@@ -12,8 +12,10 @@ public static class ClaimsReader
     /// </summary>
     public static string PrincipalId(JsonElement payload, string? principalClaim)
     {
-        var name = principalClaim ?? (payload.TryGetProperty("sub", out _) ? "sub" : "userId");
-        if (!payload.TryGetProperty(name, out var value))
+        var found = principalClaim is not null
+            ? payload.TryGetProperty(principalClaim, out var value)
+            : payload.TryGetProperty("sub"u8, out value) || payload.TryGetProperty("userId"u8, out value);
+        if (!found)
             throw new UnauthorizedException("principal-missing");
         return value.ValueKind switch
         {
@@ -30,16 +32,22 @@ public static class ClaimsReader
     public static IReadOnlySet<string> Scopes(JsonElement payload, string? scopeClaim)
     {
         var scopes = new HashSet<string>(StringComparer.Ordinal);
-        var names = scopeClaim is null ? new[] { "scope", "scp" } : [scopeClaim];
-        foreach (var name in names)
+        var found = scopeClaim is not null
+            ? payload.TryGetProperty(scopeClaim, out var value)
+            : payload.TryGetProperty("scope"u8, out value) || payload.TryGetProperty("scp"u8, out value);
+        if (!found)
+            return scopes;
+        if (value.ValueKind == JsonValueKind.String)
         {
-            if (!payload.TryGetProperty(name, out var value))
-                continue;
-            if (value.ValueKind == JsonValueKind.String)
-                scopes.UnionWith(value.GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-            else if (value.ValueKind == JsonValueKind.Array)
-                scopes.UnionWith(value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!));
-            break;
+            scopes.UnionWith(value.GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        }
+        else if (value.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var entry in value.EnumerateArray())
+            {
+                if (entry.ValueKind == JsonValueKind.String)
+                    scopes.Add(entry.GetString()!);
+            }
         }
         return scopes;
     }

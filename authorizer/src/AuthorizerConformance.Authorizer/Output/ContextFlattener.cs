@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -21,51 +23,83 @@ namespace AuthorizerConformance.Authorizer;
 /// </summary>
 public static class ContextFlattener
 {
-    private static readonly string[] Reserved = ["principalId", "integrationLatency"];
-
     public static JsonObject Flatten(JsonElement payload, AuthorizerSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        // Numbers stay views of the claims (their exact text, no re-parse); the copy outlives the token's document.
+        payload = payload.Clone();
         var context = new JsonObject();
         var size = 2; // "{}"
         foreach (var claim in payload.EnumerateObject())
         {
-            if (claim.Name.Length == 0 || Reserved.Contains(claim.Name, StringComparer.Ordinal)
-                || (settings.ContextClaims is { } allowed && !allowed.Contains(claim.Name, StringComparer.Ordinal)))
+            var name = claim.Name;
+            if (name.Length == 0 || name is "principalId" or "integrationLatency" || !Allowed(name, settings.ContextClaims))
                 continue;
             var (node, bytes) = Value(claim.Value, settings.ContextNesting);
             if (node is null)
                 continue;
-            var entry = Quoted(claim.Name) + 1 + bytes + (context.Count > 0 ? 1 : 0);
+            var entry = Quoted(name) + 1 + bytes + (context.Count > 0 ? 1 : 0);
             if (size + entry > settings.ContextMaxBytes)
                 continue;
-            context[claim.Name] = node;
+            context[name] = node;
             size += entry;
         }
         return context;
     }
 
-    private static (JsonNode? Node, int Bytes) Value(JsonElement value, ContextNesting nesting) => value.ValueKind switch
+    private static bool Allowed(string name, IReadOnlyList<string>? allowed)
     {
-        JsonValueKind.String => (JsonValue.Create(value.GetString()!), Quoted(value.GetString()!)),
-        JsonValueKind.Number => (JsonNode.Parse(value.GetRawText()), Encoding.UTF8.GetByteCount(value.GetRawText())),
-        JsonValueKind.True => (JsonValue.Create(true), 4),
-        JsonValueKind.False => (JsonValue.Create(false), 5),
-        JsonValueKind.Array or JsonValueKind.Object => nesting switch
+        if (allowed is null)
+            return true;
+        foreach (var entry in allowed)
         {
-            ContextNesting.Json => Encoded(value.GetRawText()),
-            ContextNesting.Drop => (null, 0),
-            _ => throw new ArgumentOutOfRangeException(nameof(nesting), nesting, null),
-        },
-        _ => (null, 0),
-    };
+            if (string.Equals(entry, name, StringComparison.Ordinal))
+                return true;
+        }
+        return false;
+    }
 
-    private static (JsonNode Node, int Bytes) Encoded(string raw)
+    private static (JsonNode? Node, int Bytes) Value(JsonElement value, ContextNesting nesting)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                var text = value.GetString()!;
+                return (JsonValue.Create(text), Quoted(text));
+            case JsonValueKind.Number:
+                // A number's raw text is ASCII, so its length is its byte count.
+                return (JsonValue.Create(value), JsonMarshal.GetRawUtf8Value(value).Length);
+            case JsonValueKind.True:
+                return (JsonValue.Create(true), 4);
+            case JsonValueKind.False:
+                return (JsonValue.Create(false), 5);
+            case JsonValueKind.Array or JsonValueKind.Object:
+                return nesting switch
+                {
+                    ContextNesting.Json => Encoded(value),
+                    ContextNesting.Drop => (null, 0),
+                    _ => throw new ArgumentOutOfRangeException(nameof(nesting), nesting, null),
+                };
+            default:
+                return (null, 0);
+        }
+    }
+
+    private static (JsonNode Node, int Bytes) Encoded(JsonElement value)
     {
         // Re-serialize compactly so the text does not depend on the token's whitespace.
-        var compact = JsonNode.Parse(raw)!.ToJsonString();
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+            value.WriteTo(writer);
+        var compact = Encoding.UTF8.GetString(buffer.WrittenSpan);
         return (JsonValue.Create(compact), Quoted(compact));
     }
 
-    private static int Quoted(string text) => JsonEncodedText.Encode(text).EncodedUtf8Bytes.Length + 2;
+    // The serialized length of a JSON string, quotes included. Most claim values are plain ASCII that no encoder
+    // escapes; anything else is measured by actually encoding it.
+    private static int Quoted(string text) =>
+        text.AsSpan().ContainsAnyExcept(Plain) ? JsonEncodedText.Encode(text).EncodedUtf8Bytes.Length + 2 : text.Length + 2;
+
+    private static readonly SearchValues<char> Plain =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 .-_@:/,=*$#%();?[]{}|~!^");
 }

@@ -13,8 +13,6 @@ internal sealed partial class JwtValidator(AuthorizerSettings settings, SigningK
 {
     private static readonly JsonWebTokenHandler Handler = new() { MapInboundClaims = false };
 
-    /// <summary>Header members that point at or carry a key; trusting them lets the token choose its own key.</summary>
-    private static readonly string[] KeyReferences = ["jwk", "jku", "x5u", "x5c"];
 
     /// <summary>The validated token; the caller disposes it.</summary>
     public async Task<StrictJwt> ValidateAsync(string token, CancellationToken cancellationToken)
@@ -43,23 +41,24 @@ internal sealed partial class JwtValidator(AuthorizerSettings settings, SigningK
 
     private (string Alg, string? Kid) CheckHeader(StrictJwt jwt)
     {
-        if (jwt.Header.TryGetProperty("enc", out _))
+        // Member names are looked up as UTF-8 literals: no transcoding per lookup.
+        var header = jwt.Header;
+        if (header.TryGetProperty("enc"u8, out _))
             throw new UnauthorizedException("jwe-unsupported");
         // RFC 8725 §3.1: the algorithm comes from an allow-list; "none" and its casings are never on it.
-        var alg = jwt.HeaderString("alg") ?? throw new UnauthorizedException("alg-missing");
+        var alg = jwt.HeaderString("alg"u8, "alg") ?? throw new UnauthorizedException("alg-missing");
         if (!settings.Algorithms.Contains(alg))
             throw new UnauthorizedException("alg-not-allowed");
-        foreach (var member in KeyReferences)
-        {
-            if (jwt.Header.TryGetProperty(member, out _))
-                throw new UnauthorizedException("header-key-reference");
-        }
+        // Header members that point at or carry a key; trusting them lets the token choose its own key.
+        if (header.TryGetProperty("jwk"u8, out _) || header.TryGetProperty("jku"u8, out _)
+            || header.TryGetProperty("x5u"u8, out _) || header.TryGetProperty("x5c"u8, out _))
+            throw new UnauthorizedException("header-key-reference");
         // RFC 7515 §4.1.11: an extension we do not understand listed as critical makes the token invalid.
-        if (jwt.Header.TryGetProperty("crit", out _))
+        if (header.TryGetProperty("crit"u8, out _))
             throw new UnauthorizedException("crit-unsupported");
-        if (settings.TokenType is { } wanted && !TypMatches(jwt.HeaderString("typ"), wanted))
+        if (settings.TokenType is { } wanted && !TypMatches(jwt.HeaderString("typ"u8, "typ"), wanted))
             throw new UnauthorizedException("typ-invalid");
-        return (alg, jwt.HeaderString("kid"));
+        return (alg, jwt.HeaderString("kid"u8, "kid"));
     }
 
     // RFC 7515 §4.1.9: typ is compared case-insensitively and "application/" may be omitted.
@@ -71,17 +70,21 @@ internal sealed partial class JwtValidator(AuthorizerSettings settings, SigningK
 
     private static void CheckTimeClaimTypes(JsonElement payload)
     {
-        foreach (var name in new[] { "exp", "nbf", "iat" })
-        {
-            if (payload.TryGetProperty(name, out var v) && (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out _)))
-                throw new UnauthorizedException($"claim-{name}-not-number");
-        }
+        CheckNumber(payload, "exp"u8, "claim-exp-not-number");
+        CheckNumber(payload, "nbf"u8, "claim-nbf-not-number");
+        CheckNumber(payload, "iat"u8, "claim-iat-not-number");
+    }
+
+    private static void CheckNumber(JsonElement payload, ReadOnlySpan<byte> name, string reason)
+    {
+        if (payload.TryGetProperty(name, out var v) && (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out _)))
+            throw new UnauthorizedException(reason);
     }
 
     // IdentityModel does not check iat; a token "issued" in the future was minted with a wrong or hostile clock.
     private void CheckIssuedAt(JsonElement payload)
     {
-        if (!payload.TryGetProperty("iat", out var iat))
+        if (!payload.TryGetProperty("iat"u8, out var iat))
             return;
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         if (iat.GetDouble() > now + settings.ClockSkew.TotalSeconds)

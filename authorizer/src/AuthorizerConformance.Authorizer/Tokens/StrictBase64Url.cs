@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Buffers.Text;
+
 namespace AuthorizerConformance.Authorizer;
 
 /// <summary>
@@ -7,29 +10,41 @@ namespace AuthorizerConformance.Authorizer;
 /// </summary>
 public static class StrictBase64Url
 {
+    private static readonly SearchValues<char> Alphabet =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+
     /// <summary>Decodes <paramref name="text"/>, or returns null when it is not canonical base64url.</summary>
     public static byte[]? TryDecode(ReadOnlySpan<char> text)
     {
-        if (text.Length % 4 == 1)
+        if (!IsCanonical(text))
             return null;
-        var output = new byte[text.Length * 3 / 4];
-        int buffer = 0, bits = 0, written = 0;
-        foreach (var c in text)
-        {
-            var v = Value(c);
-            if (v < 0)
-                return null;
-            buffer = (buffer << 6) | v;
-            bits += 6;
-            if (bits >= 8)
-            {
-                bits -= 8;
-                output[written++] = (byte)(buffer >> bits);
-                buffer &= (1 << bits) - 1;
-            }
-        }
-        // Leftover bits must be zero: "eyJ9" and "eyJ-" style aliases of the same bytes are refused.
-        return buffer != 0 ? null : output;
+        var output = new byte[DecodedLength(text.Length)];
+        return TryDecode(text, output) ? output : null;
+    }
+
+    /// <summary>True when <paramref name="text"/> is canonical base64url; nothing is allocated.</summary>
+    public static bool IsCanonical(ReadOnlySpan<char> text)
+    {
+        // The alphabet check is vectorized; '=' and whitespace, which lenient decoders skip, are outside it.
+        if (text.Length % 4 == 1 || text.ContainsAnyExcept(Alphabet))
+            return false;
+        // Leftover bits must be zero: "eyJ9" and "eyJ-" style aliases of the same bytes are refused. Only the last
+        // character carries them: 4 bits when the length is 2 mod 4, 2 bits when it is 3 mod 4.
+        var unused = (text.Length % 4) switch { 2 => 4, 3 => 2, _ => 0 };
+        return unused == 0 || (Value(text[^1]) & ((1 << unused) - 1)) == 0;
+    }
+
+    /// <summary>The number of bytes <paramref name="length"/> canonical characters decode to.</summary>
+    public static int DecodedLength(int length) => length * 3 / 4;
+
+    /// <summary>Decodes into <paramref name="output"/> (exactly <see cref="DecodedLength"/> bytes); false when not canonical.</summary>
+    public static bool TryDecode(ReadOnlySpan<char> text, Span<byte> output)
+    {
+        if (output.Length != DecodedLength(text.Length) || !IsCanonical(text))
+            return false;
+        // Canonical input is exactly what the (vectorized, otherwise lenient) BCL decoder reads without skipping anything.
+        return Base64Url.DecodeFromChars(text, output, out var consumed, out var written) == OperationStatus.Done
+               && consumed == text.Length && written == output.Length;
     }
 
     private static int Value(char c) => c switch

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Text.Unicode;
 using System.Text.Json;
 
 namespace AuthorizerConformance.Authorizer;
@@ -10,7 +10,6 @@ namespace AuthorizerConformance.Authorizer;
 /// </summary>
 public sealed class StrictJwt : IDisposable
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false, MaxDepth = 32 };
 
     private readonly JsonDocument _header;
@@ -39,17 +38,24 @@ public sealed class StrictJwt : IDisposable
     public static StrictJwt Parse(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        var parts = token.Split('.');
-        if (parts.Length != 3)
-            throw new UnauthorizedException(parts.Length == 5 ? "jwe-unsupported" : "token-malformed");
-        if (parts[0].Length == 0 || parts[1].Length == 0)
+        // Spans over the token, not Split: no copy of the parts.
+        var text = token.AsSpan();
+        var dots = text.Count('.');
+        if (dots != 2)
+            throw new UnauthorizedException(dots == 4 ? "jwe-unsupported" : "token-malformed");
+        var first = text.IndexOf('.');
+        var second = first + 1 + text[(first + 1)..].IndexOf('.');
+        var headerText = text[..first];
+        var payloadText = text[(first + 1)..second];
+        var signature = text[(second + 1)..];
+        if (headerText.IsEmpty || payloadText.IsEmpty)
             throw new UnauthorizedException("token-malformed");
-        if (StrictBase64Url.TryDecode(parts[2]) is null)
+        if (!StrictBase64Url.IsCanonical(signature))
             throw new UnauthorizedException("base64url-invalid");
-        var header = ParseObject(parts[0], "header");
+        var header = ParseObject(headerText, "header");
         try
         {
-            return new StrictJwt(token, header, ParseObject(parts[1], "payload")) { HasSignature = parts[2].Length > 0 };
+            return new StrictJwt(token, header, ParseObject(payloadText, "payload")) { HasSignature = !signature.IsEmpty };
         }
         catch
         {
@@ -58,17 +64,15 @@ public sealed class StrictJwt : IDisposable
         }
     }
 
-    private static JsonDocument ParseObject(string part, string what)
+    private static JsonDocument ParseObject(ReadOnlySpan<char> part, string what)
     {
-        var bytes = StrictBase64Url.TryDecode(part) ?? throw new UnauthorizedException("base64url-invalid");
-        try
-        {
-            _ = StrictUtf8.GetCharCount(bytes);
-        }
-        catch (DecoderFallbackException e)
-        {
-            throw new UnauthorizedException($"{what}-utf8-invalid", e);
-        }
+        // The document reads these bytes for its whole life, so they are its own array.
+        var bytes = new byte[StrictBase64Url.DecodedLength(part.Length)];
+        if (!StrictBase64Url.TryDecode(part, bytes))
+            throw new UnauthorizedException("base64url-invalid");
+        // Well-formed UTF-8 only (no lone surrogates, no overlong forms): what a throwing UTF8Encoding accepts.
+        if (!Utf8.IsValid(bytes))
+            throw new UnauthorizedException($"{what}-utf8-invalid");
         JsonDocument document;
         try
         {
@@ -89,9 +93,14 @@ public sealed class StrictJwt : IDisposable
 
     /// <summary>A header member as a string, null when absent; a non-string value is refused.</summary>
     public string? HeaderString(string name) =>
-        !Header.TryGetProperty(name, out var v) ? null
-        : v.ValueKind == JsonValueKind.String ? v.GetString()
-        : throw new UnauthorizedException($"header-{name}-not-string");
+        !Header.TryGetProperty(name, out var v) ? null : StringOrRefuse(v, name);
+
+    /// <summary>As <see cref="HeaderString(string)"/>, looked up by the UTF-8 name (no transcoding).</summary>
+    internal string? HeaderString(ReadOnlySpan<byte> utf8Name, string name) =>
+        !Header.TryGetProperty(utf8Name, out var v) ? null : StringOrRefuse(v, name);
+
+    private static string? StringOrRefuse(JsonElement value, string name) =>
+        value.ValueKind == JsonValueKind.String ? value.GetString() : throw new UnauthorizedException($"header-{name}-not-string");
 
     public void Dispose()
     {

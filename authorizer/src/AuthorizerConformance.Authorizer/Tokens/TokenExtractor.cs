@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace AuthorizerConformance.Authorizer;
 
 /// <summary>
@@ -8,6 +10,10 @@ namespace AuthorizerConformance.Authorizer;
 public static class TokenExtractor
 {
     private const string Bearer = "Bearer";
+
+    /// <summary>Every char that <see cref="char.IsWhiteSpace(char)"/> accepts, for a vectorized search.</summary>
+    private static readonly SearchValues<char> WhiteSpace = SearchValues.Create(
+        Enumerable.Range(char.MinValue, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace).ToArray());
 
     /// <summary>The token, or <see cref="UnauthorizedException"/> with a reason code.</summary>
     public static string Extract(string? raw)
@@ -32,11 +38,9 @@ public static class TokenExtractor
             throw new UnauthorizedException("token-missing");
         if (value.Length > AuthorizerSettings.MaxTokenLength)
             throw new UnauthorizedException("token-too-long");
-        foreach (var c in value)
-        {
-            if (char.IsWhiteSpace(c))
-                throw new UnauthorizedException("token-scheme-unsupported");
-        }
-        return value.ToString();
+        if (value.ContainsAny(WhiteSpace))
+            throw new UnauthorizedException("token-scheme-unsupported");
+        // A bare token with nothing trimmed is the identity value itself: no copy.
+        return value.Length == raw.Length ? raw : value.ToString();
     }
 }
