@@ -261,7 +261,7 @@ Feature: IdentitySource
           {"Effect": "Allow", "Action": "execute-api:Invoke", "Resource": "${methodArn}"}]}}
         """
 
-    @source:aws-docs @rule:REQ-2
+    @source:aws-docs @rule:REQ-2 @needs:gateway-emulation
     Scenario Outline: A REQUEST with one identity source missing or empty is 401 without invoking the authorizer
       When the client calls GET <path> with the header "<header>" set to "<value>"
       Then the client gets 401 because identity-source-missing
@@ -286,7 +286,7 @@ Feature: IdentitySource
       Then access is allowed
       And the authorizer was invoked
 
-    @source:aws-docs @rule:REQ-2
+    @source:aws-docs @rule:REQ-2 @needs:gateway-emulation
     Scenario: A stage-variable identity source that the stage does not define is missing
       Given a REQUEST authorizer with identity sources "stageVariables.tenantKey"
       And the stage variable "otherKey" is "x"

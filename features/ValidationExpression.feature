@@ -27,7 +27,7 @@ Feature: ValidationExpression
         | Bearer          |
         | x               |
 
-    @source:aws-docs @rule:TOK-2
+    @source:aws-docs @rule:TOK-2 @needs:gateway-emulation
     Scenario Outline: A validation expression that is not a regular expression is refused
       Given the authorizer's validation expression is "<expression>"
       When the API set-up is checked
@@ -44,7 +44,7 @@ Feature: ValidationExpression
     Background:
       Given the authorizer's validation expression is "^Bearer [A-Za-z0-9._-]+$"
 
-    @source:aws-docs @rule:TOK-7
+    @source:aws-docs @rule:TOK-7 @needs:gateway-emulation
     Scenario Outline: A token that does not match is refused before the authorizer
       When the client calls GET /pets/1 with the header "Authorization" set to "<value>"
       Then the client gets 401 because validation-expression-mismatch
@@ -77,7 +77,7 @@ Feature: ValidationExpression
         | Bearer a.b.c       |
         | Bearer A-_9        |
 
-    @source:aws-docs @rule:TOK-7 @rule:TOK-6
+    @source:aws-docs @rule:TOK-7 @rule:TOK-6 @needs:gateway-emulation
     Scenario: An empty token header is missing before the expression is consulted
       When the client calls GET /pets/1 with the header "Authorization" set to ""
       Then the client gets 401 because identity-source-missing
@@ -85,7 +85,7 @@ Feature: ValidationExpression
 
   Rule: TOK-7 TOK-5 The expression sees the raw header value, Bearer prefix included
 
-    @source:aws-docs @rule:TOK-7 @rule:TOK-5
+    @source:aws-docs @rule:TOK-7 @rule:TOK-5 @needs:gateway-emulation
     Scenario: An expression written for the bare JWT refuses a Bearer header
       Given the authorizer's validation expression is "^[A-Za-z0-9_-]+[.][A-Za-z0-9_-]+[.][A-Za-z0-9_-]+$"
       And a valid token
@@ -182,7 +182,7 @@ Feature: ValidationExpression
         | Bearer ABC         |
         | Bearer abc         |
 
-    @source:aws-docs @rule:REQ-4 @rule:REQ-2
+    @source:aws-docs @rule:REQ-4 @rule:REQ-2 @needs:gateway-emulation
     Scenario: A REQUEST authorizer with a validation expression still requires its identity sources
       Given a REQUEST authorizer with identity sources "method.request.header.Authorization"
       And the authorizer's validation expression is ".*"
