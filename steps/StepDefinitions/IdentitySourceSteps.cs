@@ -1,0 +1,47 @@
+using System.Text;
+using AuthorizerConformance.Gateway;
+using AuthorizerConformance.Steps.Support;
+using Reqnroll;
+
+namespace AuthorizerConformance.Steps.StepDefinitions;
+
+/// <summary>
+/// Identity sources and method ARNs: the raw REST identity-source string, requests whose path is padded to a chosen
+/// length (ARN-4 is counted in bytes), requests with a body (never passed to an authorizer, REQ-5), and the ARN's
+/// size in bytes.
+/// </summary>
+[Binding]
+public sealed class IdentitySourceSteps(Stage stage)
+{
+    [Given("the authorizer's identity source is {string}")]
+    public void IdentitySource(string sources) => stage.Authorizer()["identitySource"] = sources;
+
+    [When("the client calls {method} {path} followed by {int} {string} characters")]
+    public Task CallsPadded(HttpVerb method, RequestPath path, int count, string character)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(path);
+        var padded = new StringBuilder(path.Value).Insert(path.Value.Length, character, count).ToString();
+        return stage.SendAsync(new ClientRequest { Method = method.Name, Path = padded, Headers = TokenHeader() });
+    }
+
+    [When("the client calls {method} {path} with the body {string}")]
+    public Task CallsWithBody(HttpVerb method, RequestPath path, string body)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(path);
+        return stage.SendAsync(new ClientRequest { Method = method.Name, Path = path.Value, Headers = TokenHeader(), Body = body });
+    }
+
+    [Then("the method ARN is {int} bytes long")]
+    public void MethodArnBytes(int bytes) =>
+        Assert.Equal(bytes, Encoding.UTF8.GetByteCount(stage.Last.MethodArn ?? throw new InvalidOperationException("The last request has no method ARN.")));
+
+    private List<KeyValuePair<string, string>> TokenHeader()
+    {
+        if (stage.Token is null)
+            return [];
+        var (name, value) = stage.DefaultTokenHeader();
+        return [new(name, value)];
+    }
+}
