@@ -1,0 +1,339 @@
+@token-validation
+Feature: Token validation
+  How the authorizer under test validates the token API Gateway hands it, seen through the emulated REST API: the raw
+  header value (with or without the Bearer scheme), the signing algorithms, issuer and audience, the time claims with
+  their 60-second skew, the claims and header it may be told to require, the principal it reports, and the 500 it
+  answers when it is not configured. Every token problem must be the function error Unauthorized (401, UNA-1); a
+  configuration problem must be any other error (500, UNA-2), never 401.
+
+  Background:
+    Given a REST API
+
+  Rule: API Gateway passes the raw header value; the authorizer takes the token out of it (TOK-5)
+
+    @source:aws-docs @rule:TOK-5 @needs:authorizer-settings
+    Scenario: The authorizer receives the Authorization header with its Bearer scheme, unchanged
+      Given a valid token
+      When the client calls GET /pets/1
+      Then access is allowed
+      And the authorizer received "authorizationToken" = "Bearer ${token}"
+
+    @source:local-decision @rule:TOK-5 @rule:UNA-1 @needs:authorizer-settings
+    Scenario Outline: The token is accepted raw or after a Bearer scheme in any casing, with surrounding whitespace
+      Given a valid token
+      When the client calls GET /pets/1 with the header "Authorization" set to "<header value>"
+      Then access is allowed
+      And the backend receives the principal "user-123"
+
+      Examples:
+        | header value          |
+        | {token}               |
+        | Bearer {token}        |
+        | bearer {token}        |
+        | BEARER {token}        |
+        | Bearer   {token}      |
+
+    @source:local-decision @rule:TOK-5 @needs:authorizer-settings
+    Scenario: Whitespace around the Bearer token is ignored
+      Given a valid token
+      When the client calls GET /pets/1 with the header "Authorization" set to "  Bearer {token}  "
+      Then access is allowed
+
+    @source:local-decision @rule:TOK-5 @rule:UNA-1 @needs:authorizer-settings
+    Scenario Outline: Another scheme, a scheme without a token or text after the token gets Unauthorized
+      Given a valid token
+      When the client calls GET /pets/1 with the header "Authorization" set to "<header value>"
+      Then the client gets 401 because authorizer-unauthorized
+      And the authorizer was invoked
+      And the backend is not reached
+
+      Examples:
+        | header value          |
+        | Basic {token}         |
+        | Token {token}         |
+        | Bearer                |
+        | Bearer {token} extra  |
+        | Bearer{token}         |
+
+  Rule: A token signed with an allowed algorithm and a configured key is accepted (RFC 8725 §3.1)
+
+    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings
+    Scenario Outline: A valid token signed with <algorithm> is allowed when the algorithm is on the allow-list
+      Given the authorizer setting "AUTH_ALGORITHMS" is "HS256,HS384,HS512,RS256,PS256,ES256,ES384"
+      And a valid token
+      And the token is signed with <algorithm>
+      When the client calls GET /pets/1
+      Then access is allowed
+      And the backend receives the principal "user-123"
+
+      Examples:
+        | algorithm |
+        | HS256     |
+        | HS384     |
+        | HS512     |
+        | RS256     |
+        | PS256     |
+        | ES256     |
+        | ES384     |
+
+    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings
+    Scenario Outline: <algorithm> is refused while it is not on the default allow-list
+      Given a valid token
+      And the token is signed with <algorithm>
+      When the client calls GET /pets/1
+      Then the client gets 401 because authorizer-unauthorized
+      And the backend is not reached
+
+      Examples:
+        | algorithm |
+        | HS384     |
+        | HS512     |
+
+    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings
+    Scenario: An allow-list without RS256 refuses an RS256 token signed with a configured key
+      Given the authorizer setting "AUTH_ALGORITHMS" is "HS256,ES256"
+      And a valid token
+      And the token is signed with RS256
+      When the client calls GET /pets/1
+      Then the client gets 401 because authorizer-unauthorized
+
+  Rule: The issuer and the audience must be among the accepted ones (RFC 8725 §3.8, §3.9)
+
+    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings
+    Scenario Outline: The token's audience <aud> is checked against the configured audience
+      Given a valid token with the claims:
+        | claim | value |
+        | aud   | <aud> |
+      When the client calls GET /pets/1
+      Then <outcome>
+
+      Examples:
+        | aud                             | outcome                                             |
+        | conformance-api                 | access is allowed                                   |
+        | ["other-api","conformance-api"] | access is allowed                                   |
+        | ["conformance-api"]             | access is allowed                                   |
+        | other-api                       | the client gets 401 because authorizer-unauthorized |
+        | ["other-api","third-api"]       | the client gets 401 because authorizer-unauthorized |
+        | []                              | the client gets 401 because authorizer-unauthorized |
+        | Conformance-API                 | the client gets 401 because authorizer-unauthorized |
+
+    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings
+    Scenario Outline: The token's issuer <iss> is checked against the configured issuers
+      Given the authorizer setting "AUTH_ISSUER" is "https://issuer.conformance.test/,https://login.example.test/v2.0"
+      And a valid token with the claims:
+        | claim | value |
+        | iss   | <iss> |
+      When the client calls GET /pets/1
+      Then <outcome>
+
+      Examples:
+        | iss                              | outcome                                             |
+        | https://issuer.conformance.test/ | access is allowed                                   |
+        | https://login.example.test/v2.0  | access is allowed                                   |
+        | https://issuer.conformance.test  | the client gets 401 because authorizer-unauthorized |
+        | https://attacker.example/        | the client gets 401 because authorizer-unauthorized |
+
+    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings
+    Scenario Outline: A token without the <claim> claim gets Unauthorized when that claim is checked
+      Given a valid token
+      And the token has no "<claim>" claim
+      When the client calls GET /pets/1
+      Then the client gets 401 because authorizer-unauthorized
+
+      Examples:
+        | claim |
+        | iss   |
+        | aud   |
+
+  Rule: exp, nbf and iat are checked against the clock with a 60-second skew by default
+
+    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings @needs:controlled-clock
+    Scenario Outline: A token that <when> is judged with the default skew
+      Given a valid token
+      And the token <when>
+      When the client calls GET /pets/1
+      Then <outcome>
+
+      Examples:
+        | when                                | outcome                                             |
+        | expired 30 seconds ago              | access is allowed                                   |
+        | expired 2 minutes ago               | the client gets 401 because authorizer-unauthorized |
+        | becomes valid in 30 seconds         | access is allowed                                   |
+        | becomes valid in 2 minutes          | the client gets 401 because authorizer-unauthorized |
+        | was issued 30 seconds in the future | access is allowed                                   |
+        | was issued 2 minutes in the future  | the client gets 401 because authorizer-unauthorized |
+
+    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings @needs:controlled-clock
+    Scenario: Without skew a token that expired 30 seconds ago gets Unauthorized
+      Given the authorizer setting "AUTH_CLOCK_SKEW_SECONDS" is "0"
+      And a valid token
+      And the token expired 30 seconds ago
+      When the client calls GET /pets/1
+      Then the client gets 401 because authorizer-unauthorized
+
+    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings @needs:controlled-clock
+    Scenario: A token that expires while the client uses it is refused once the skew has passed
+      Given the authorizer does not cache results
+      And a valid token
+      And the token expires in 2 minutes
+      When the client calls GET /pets/1
+      Then access is allowed
+      When 4 minutes pass
+      And the client calls GET /pets/1
+      Then the client gets 401 because authorizer-unauthorized
+
+    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings
+    Scenario Outline: A time claim that is not a number gets Unauthorized
+      Given a valid token
+      And the token has the claim "<claim>" set to "<value>"
+      When the client calls GET /pets/1
+      Then the client gets 401 because authorizer-unauthorized
+
+      Examples:
+        | claim | value      |
+        | exp   | tomorrow   |
+        | nbf   | true       |
+        | iat   | now        |
+
+  Rule: Claims and the typ header can be required through settings
+
+    @source:local-decision @rule:UNA-1 @needs:authorizer-settings
+    Scenario: A token without exp is accepted by default, for compatibility with the seed
+      Given a valid token
+      And the token has no "exp" claim
+      When the client calls GET /pets/1
+      Then access is allowed
+
+    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings
+    Scenario Outline: A required <claim> claim that is missing gets Unauthorized
+      Given the authorizer setting "AUTH_REQUIRED_CLAIMS" is "exp,<claim>"
+      And a valid token
+      And the token has no "<claim>" claim
+      When the client calls GET /pets/1
+      Then the client gets 401 because authorizer-unauthorized
+
+      Examples:
+        | claim     |
+        | exp       |
+        | tenant_id |
+
+    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings
+    Scenario: A required claim that is present is accepted
+      Given the authorizer setting "AUTH_REQUIRED_CLAIMS" is "exp,tenant_id"
+      And a valid token with the claims:
+        | claim     | value |
+        | tenant_id | t-42  |
+      When the client calls GET /pets/1
+      Then access is allowed
+
+    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings
+    Scenario Outline: With a required token type, the typ header <typ> is judged
+      Given the authorizer setting "AUTH_TOKEN_TYPE" is "at+jwt"
+      And a valid token
+      And the token header "typ" is "<typ>"
+      When the client calls GET /pets/1
+      Then <outcome>
+
+      Examples:
+        | typ                | outcome                                             |
+        | at+jwt             | access is allowed                                   |
+        | AT+JWT             | access is allowed                                   |
+        | application/at+jwt | access is allowed                                   |
+        | JWT                | the client gets 401 because authorizer-unauthorized |
+
+  Rule: The principal comes from sub, else userId (OUT-3)
+
+    @source:local-decision @rule:OUT-3 @needs:authorizer-settings
+    Scenario: The principal is the sub claim when the token has both sub and userId
+      Given a valid token with the claims:
+        | claim  | value    |
+        | sub    | user-123 |
+        | userId | legacy-7 |
+      When the client calls GET /pets/1
+      Then access is allowed
+      And the backend receives the principal "user-123"
+
+    @source:local-decision @rule:OUT-3 @needs:authorizer-settings
+    Scenario: The principal is the userId claim when the token has no sub
+      Given a valid token with the claims:
+        | claim  | value    |
+        | userId | legacy-7 |
+      And the token has no "sub" claim
+      When the client calls GET /pets/1
+      Then access is allowed
+      And the backend receives the principal "legacy-7"
+
+    @source:local-decision @rule:OUT-3 @needs:authorizer-settings
+    Scenario: The principal claim can be chosen by a setting
+      Given the authorizer setting "AUTH_PRINCIPAL_CLAIM" is "email"
+      And a valid token with the claims:
+        | claim | value              |
+        | email | ada@example.test   |
+      When the client calls GET /pets/1
+      Then access is allowed
+      And the backend receives the principal "ada@example.test"
+
+    @source:local-decision @rule:OUT-3 @rule:UNA-1 @needs:authorizer-settings
+    Scenario Outline: A token whose principal claim is <problem> gets Unauthorized, never an empty principal
+      Given a valid token
+      And the token has no "sub" claim
+      And the token has the claim "userId" set to "<value>"
+      When the client calls GET /pets/1
+      Then the client gets 401 because authorizer-unauthorized
+
+      Examples:
+        | problem          | value |
+        | an empty string  |       |
+        | an array         | [7]   |
+        | a decimal number | 7.5   |
+        | a boolean        | true  |
+        | null             | null  |
+
+    @source:local-decision @rule:OUT-3 @needs:authorizer-settings
+    Scenario: An integer principal claim becomes the principal as text
+      Given a valid token
+      And the token has no "sub" claim
+      And the token has the claim "userId" set to "42"
+      When the client calls GET /pets/1
+      Then access is allowed
+      And the backend receives the principal "42"
+
+  Rule: A misconfigured authorizer answers 500, never 401 (UNA-2)
+
+    @source:local-decision @rule:UNA-2 @needs:authorizer-settings
+    Scenario: An authorizer with no keys configured answers 500 to a valid token and logs why
+      Given the authorizer has no keys configured
+      And a valid token
+      When the client calls GET /pets/1
+      Then the client gets 500 because authorizer-error
+      And the response body is:
+        """
+        {"message":null}
+        """
+      And the response header "x-amzn-ErrorType" is "AuthorizerConfigurationException"
+      And the authorizer logged a line containing "authorizer: configuration error"
+      And the backend is not reached
+
+    @source:local-decision @rule:UNA-2 @needs:authorizer-settings
+    Scenario: An authorizer with no keys configured answers 500 to a token that is not even a JWT
+      Given the authorizer has no keys configured
+      And the raw token "not-a-jwt"
+      When the client calls GET /pets/1
+      Then the client gets 500 because authorizer-error
+
+    @source:local-decision @rule:UNA-2 @needs:authorizer-settings
+    Scenario Outline: The invalid setting <setting> makes every call a 500 that names the setting in the log
+      Given the authorizer setting "<setting>" is "<value>"
+      And a valid token
+      When the client calls GET /pets/1
+      Then the client gets 500 because authorizer-error
+      And the authorizer logged a line containing "<setting>"
+
+      Examples:
+        | setting                 | value                        |
+        | AUTH_TOKEN_SALT         | only-20-bytes-secret         |
+        | AUTH_ALGORITHMS         | HS256,none                   |
+        | AUTH_ALGORITHMS         | RS256                        |
+        | AUTH_CLOCK_SKEW_SECONDS | 999                          |
+        | AUTH_JWKS_FILE          | /nonexistent/jwks.json       |
+        | AUTH_CONTEXT_NESTED     | flatten                      |
