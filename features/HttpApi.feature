@@ -14,7 +14,7 @@ Feature: HTTP API
     @source:aws-docs @rule:HTTP-1 @needs:gateway-emulation
     Scenario: A TOKEN authorizer on an HTTP API is refused when the API is set up
       Given a TOKEN authorizer reading the "Authorization" header
-      When the API is deployed
+      When the API set-up is checked
       Then the set-up is refused at "authorizers.A.type": "TOKEN authorizers exist only on REST APIs"
 
   Rule: Payload 1.0 is the REST REQUEST event with version and the identity values comma-joined (HTTP-3, ARN-7)
@@ -300,7 +300,7 @@ Feature: HTTP API
     @source:aws-docs @rule:HTTP-8 @needs:gateway-emulation
     Scenario: An HTTP API has no gateway responses to customise
       Given the UNAUTHORIZED gateway response has status 403
-      When the API is deployed
+      When the API set-up is checked
       Then the set-up is refused at "api.gatewayResponses": "HTTP APIs have no gateway-response customisation (HTTP-8)"
 
   Rule: The cache is keyed by the identity sources; $context.routeKey makes it per route (CAC-6, HTTP-9)

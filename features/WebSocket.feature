@@ -14,13 +14,13 @@ Feature: WebSocket
     @source:aws-docs @rule:WS-1 @needs:gateway-emulation
     Scenario: An authorizer on a WebSocket route other than $connect is refused when the API is set up
       Given the route "$default" is protected by the authorizer
-      When the API is deployed
+      When the API set-up is checked
       Then the set-up is refused at "api.routes[0].authorizer": "a WebSocket authorizer can only protect $connect"
 
     @source:aws-docs @rule:WS-1 @needs:gateway-emulation
     Scenario: A TOKEN authorizer on a WebSocket API is refused when the API is set up
       Given a TOKEN authorizer reading the "Authorization" header
-      When the API is deployed
+      When the API set-up is checked
       Then the set-up is refused at "authorizers.A.type": "TOKEN authorizers exist only on REST APIs"
 
   Rule: The route ARN ends in /$connect and has no HTTP verb (WS-2, ARN-6)

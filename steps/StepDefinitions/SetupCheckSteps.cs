@@ -35,6 +35,13 @@ public sealed class SetupCheckSteps(Stage stage)
         Assert.Equal(path, result.Error!.Path);
     }
 
+    [Then("the set-up is refused at {string}: {string}")]
+    public void RefusedBecause(string path, string reason)
+    {
+        Refused(path);
+        Assert.StartsWith(reason, Result().Error!.Message, StringComparison.Ordinal);
+    }
+
     [Then("the set-up is accepted")]
     public void Accepted()
     {
