@@ -28,7 +28,6 @@ Feature: GatewayResponses
         | method | path        |
         | DELETE | /pets/1     |
         | GET    | /owners/1   |
-        | GET    | /pets/1/x   |
 
     @source:aws-docs @rule:GWR-3
     Scenario: An unknown route without a token gives 403, not 401
@@ -117,7 +116,6 @@ Feature: GatewayResponses
         | type                           | status | outcome    | detail       | failure                 |
         | UNAUTHORIZED                   | 403    | fails with | Unauthorized | authorizer-unauthorized |
         | AUTHORIZER_CONFIGURATION_ERROR | 503    | fails with | Error: boom  | authorizer-error        |
-        | AUTHORIZER_CONFIGURATION_ERROR | 502    | times out  |              | authorizer-timeout      |
 
     @source:aws-docs @rule:GWR-1 @rule:OUT-9 @verify-on-aws @needs:gateway-emulation
     Scenario: The authorizer cannot choose the status: a statusCode beside its policy is ignored

@@ -39,7 +39,6 @@ Feature: StatusMapping
         | message                     |
         | Unauthorized: token expired |
         | Error: Unauthorized         |
-        | Unauthorized.               |
 
   Rule: UNA-2 Any other function error gives 500 {"message":null} with AuthorizerConfigurationException
 
@@ -59,7 +58,6 @@ Feature: StatusMapping
         | message                                                   |
         | Error: Invalid token                                      |
         | Forbidden                                                 |
-        | TypeError: Cannot read properties of undefined (reading 'split') |
 
   Rule: UNA-3 The match on "Unauthorized" is case-sensitive (disputed)
 
@@ -124,8 +122,6 @@ Feature: StatusMapping
       Examples:
         | output |
         | null   |
-        | 42     |
-        | true   |
         | []     |
 
   Rule: OUT-2 policyDocument is required and must be a policy
@@ -150,9 +146,7 @@ Feature: StatusMapping
         | {"principalId": "u-1"}                                                                                                 |
         | {"principalId": "u-1", "policyDocument": null}                                                                         |
         | {"principalId": "u-1", "policyDocument": "allow"}                                                                      |
-        | {"principalId": "u-1", "policyDocument": {"Version": "2012-10-17"}}                                                    |
         | {"principalId": "u-1", "policyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "execute-api:Invoke"}]}} |
-        | {"principalId": "u-1", "policyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "execute-api:Invoke", "Resource": 42}]}} |
 
   Rule: OUT-3 principalId: an empty string is accepted; a missing one is disputed
 
@@ -217,7 +211,6 @@ Feature: StatusMapping
       Examples:
         | output                                                                                                                         |
         | {"principalId": "u-1", "PolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "execute-api:Invoke", "Resource": "*"}]}} |
-        | {"principalId": "u-1", "policydocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "execute-api:Invoke", "Resource": "*"}]}} |
         | {"principalId": "u-1", "policyDocument": {"Version": "2012-10-17", "statement": [{"Effect": "Allow", "Action": "execute-api:Invoke", "Resource": "*"}]}} |
         | {"principalId": "u-1", "policyDocument": {"Version": "2012-10-17", "Statement": [{"effect": "Allow", "action": "execute-api:Invoke", "resource": "*"}]}} |
 
