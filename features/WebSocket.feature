@@ -131,7 +131,12 @@ Feature: WebSocket
 
     @source:aws-docs @rule:WS-6 @rule:OUT-8 @needs:gateway-emulation
     Scenario Outline: An authorizer result with a context value of <characters> characters <verdict>
-      Given the authorizer function returns an Allow for the incoming ARN with a context value of <characters> characters
+      Given the authorizer function returns, with "PADDING" standing for <characters> repetitions of "x":
+        """
+        {"principalId": "u-1", "context": {"padding": "PADDING"},
+         "policyDocument": {"Version": "2012-10-17", "Statement": [
+          {"Effect": "Allow", "Action": "execute-api:Invoke", "Resource": "${methodArn}"}]}}
+        """
       And a valid token
       When the client connects
       Then <outcome>
