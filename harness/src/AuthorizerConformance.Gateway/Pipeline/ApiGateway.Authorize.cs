@@ -16,13 +16,13 @@ public sealed partial class ApiGateway
             // TOK-6, REQ-2, HTTP-2, WS-4: a missing or empty source → 401, the authorizer is not invoked.
             var extracted = IdentityStage.Extract(_api, definition, view, out var missing);
             if (extracted is null)
-                return Finish(trace, view, new Rejection(FailureCodes.IdentitySourceMissing, GatewayResponseType.Unauthorized,
+                return FinishByAuthorizer(trace, view, new Rejection(FailureCodes.IdentitySourceMissing, GatewayResponseType.Unauthorized,
                     UnauthorizedMessage, $"identity source {missing} is missing or empty"));
             identity = extracted;
         }
         // TOK-7, TOK-9: the validation expression runs before the cache and the authorizer.
         if (definition.Type == AuthorizerType.Token && !ValidationExpressionStage.Passes(authorizer, identity[0], _api.Behavior.ValidationExpressionMatch))
-            return Finish(trace, view, new Rejection(FailureCodes.ValidationExpressionMismatch, GatewayResponseType.Unauthorized,
+            return FinishByAuthorizer(trace, view, new Rejection(FailureCodes.ValidationExpressionMismatch, GatewayResponseType.Unauthorized,
                 UnauthorizedMessage, "the token does not match the identity validation expression"));
 
         // CAC-1, CAC-2, CAC-8: TTL 0 disables the cache; the key is the identity values.
@@ -36,12 +36,12 @@ public sealed partial class ApiGateway
                 break;
             case CachedOutcome.Unauthorized:
                 trace.CacheHit = true;
-                return Finish(trace, view, new Rejection(FailureCodes.AuthorizerUnauthorized, GatewayResponseType.Unauthorized,
+                return FinishByAuthorizer(trace, view, new Rejection(FailureCodes.AuthorizerUnauthorized, GatewayResponseType.Unauthorized,
                     UnauthorizedMessage, "a cached Unauthorized error (CAC-7 profile option)"));
             case null:
                 var (invoked, rejection) = await InvokeAsync(view, authorizer, identity, key, trace, cancellationToken).ConfigureAwait(false);
                 if (rejection is not null)
-                    return Finish(trace, view, rejection);
+                    return FinishByAuthorizer(trace, view, rejection);
                 output = invoked!;
                 break;
             default:
@@ -49,7 +49,7 @@ public sealed partial class ApiGateway
         }
         trace.Output = output;
         var denial = Decide(view, output, resourcePolicy, trace);
-        return denial is null ? Admit(trace, view, output) : Finish(trace, view, denial);
+        return denial is null ? AdmitByAuthorizer(trace, view, output) : FinishByAuthorizer(trace, view, denial);
     }
 
     /// <summary>Stage 4, invoke, and stage 5, output validation; a valid output is cached (CAC-3), failures are not (CAC-7).</summary>

@@ -107,6 +107,10 @@ public sealed partial class ApiGateway
         public IReadOnlyList<DecidingStatement> DecidingStatements { get; set; } = [];
         public PolicyDecision? ResourcePolicyDecision { get; set; }
         public AuthorizerOutput? Output { get; set; }
+        public int? AuthorizerStatus { get; set; }
+        public string? AuthorizerError { get; set; }
+        public bool TimedOut { get; set; }
+        public string? RequestId { get; set; }
     }
 
     private GatewayResult Finish(Trace trace, RequestView? view, Rejection rejection)
@@ -132,5 +136,6 @@ public sealed partial class ApiGateway
         Decision = trace.Decision,
         DecidingStatements = trace.DecidingStatements,
         ResourcePolicyDecision = trace.ResourcePolicyDecision,
+        AuthorizerLogVariables = AuthorizerLogVariables.Of(trace.AuthorizerStatus, trace.AuthorizerError, trace.Invoked, trace.TimedOut, trace.RequestId),
     };
 }

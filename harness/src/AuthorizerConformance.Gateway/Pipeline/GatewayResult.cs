@@ -47,6 +47,12 @@ public sealed record GatewayResult
     /// <summary>The gateway response type that produced the response, or null.</summary>
     public GatewayResponseType? ResponseType { get; init; }
 
+    /// <summary>
+    /// CTX-6: the <c>$context.authorizer.*</c> logging variables (status, error, latency, integrationLatency,
+    /// integrationStatus, requestId) for a request the authorizer stage handled; empty otherwise.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> AuthorizerLogVariables { get; init; } = new Dictionary<string, string>();
+
     /// <summary>What the backend integration receives.</summary>
     public IntegrationResult Integration { get; init; } = IntegrationResult.NotInvoked;
 }

@@ -9,7 +9,7 @@ namespace AuthorizerConformance.Gateway.Scenarios;
 /// <summary>
 /// Writes scenario results as the <c>authz simulate</c> JSON contract: <c>{"results": [...]}</c>, one object per
 /// request with status, headers, body, authorizerInvoked, cacheHit, methodArn, event, decision,
-/// decidingStatements, resourcePolicyDecision, failure, integration (and the extensions failureDetail and
+/// decidingStatements, resourcePolicyDecision, failure, integration (and the extensions authorizerLogVariables, failureDetail and
 /// responseType). JWT signatures are redacted (<see cref="SecretRedactor"/>).
 /// </summary>
 public static class ScenarioResultWriter
@@ -59,6 +59,10 @@ public static class ScenarioResultWriter
         w.WriteString("failure", r.Failure);
         w.WriteString("failureDetail", r.FailureDetail);
         w.WriteString("responseType", r.ResponseType is { } type ? GatewayResponses.ResponseTypeName(type) : null);
+        w.WriteStartObject("authorizerLogVariables"); // CTX-6, an extension of the contract
+        foreach (var (name, value) in r.AuthorizerLogVariables)
+            w.WriteString(name, value);
+        w.WriteEndObject();
         w.WriteStartObject("integration");
         w.WriteBoolean("invoked", r.Integration.Invoked);
         WriteRaw(w, "requestContext", r.Integration.RequestContext);
