@@ -26,14 +26,17 @@ public static partial class SpecRuleCatalog
     {
         var confidences = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         string? current = null;
+        var inUpdates = false; // only section N's table rows update rules; other tables (the source key) do not
         foreach (var line in File.ReadLines(Path.Combine(specDirectory, "api-gateway-authorizers.md")))
         {
+            if (line.StartsWith("## ", StringComparison.Ordinal))
+                inUpdates = line.StartsWith("## N.", StringComparison.Ordinal);
             if (RuleBullet().Match(line) is { Success: true } bullet)
             {
                 current = bullet.Groups["id"].Value;
                 Add(confidences, current, line);
             }
-            else if (UpdateRow().Match(line) is { Success: true } row)
+            else if (inUpdates && UpdateRow().Match(line) is { Success: true } row)
             {
                 current = null;
                 foreach (var id in ExpandIds(row.Groups["ids"].Value))
