@@ -39,6 +39,25 @@ Feature: HTTP API
         """
       And the authorizer's event has no "routeArn"
 
+    @source:aws-docs @rule:HTTP-3 @needs:gateway-emulation
+    Scenario: A payload 1.0 authorizer's claims member is reserved and never becomes the context
+      Given a REQUEST authorizer with identity sources "$request.header.Authorization"
+      And the authorizer has payload format "1.0"
+      And the route "GET /pets/{id}" is protected by the authorizer
+      And the route "GET /pets/{id}" sends payload format "1.0" to its integration
+      And the authorizer function returns:
+        """
+        {"principalId": "u-1", "claims": {"tenant": "t-1"}, "context": {"plan": "gold"},
+         "policyDocument": {"Version": "2012-10-17", "Statement": [
+          {"Effect": "Allow", "Action": "execute-api:Invoke", "Resource": "${methodArn}"}]}}
+        """
+      When the client calls GET /pets/1 with the header "Authorization" set to "token-1"
+      Then access is allowed
+      And the backend receives the context:
+        | key  | value |
+        | plan | gold  |
+      And the backend receives no context key "tenant"
+
   Rule: Payload 2.0 has routeArn, an identity list, raw path and query, lower-case comma-joined headers, no body (HTTP-4, ARN-7)
 
     @source:aws-docs @rule:HTTP-4 @rule:ARN-7 @needs:gateway-emulation

@@ -18,20 +18,21 @@ public static class InvokeCommand
     /// <summary>The variant names <c>--variant</c> accepts.</summary>
     public static IReadOnlyList<string> Variants { get; } = ["token", "request", "http-simple", "http-iam", "websocket"];
 
-    public static Command Create()
+    /// <summary>Builds the command; <paramref name="stdin"/> replaces the console input for <c>--event -</c> (tests).</summary>
+    public static Command Create(TextReader? stdin = null)
     {
         var eventOption = new Option<string>("--event") { Description = "Event JSON file, or - for stdin", Required = true };
         var variant = new Option<string?>("--variant") { Description = $"One of {string.Join(", ", Variants)}; default: chosen from the event" };
         variant.AcceptOnlyFromAmong([.. Variants]);
         var command = new Command("invoke", "Run the reference authorizer on one event") { eventOption, variant };
         command.SetAction((parse, _) => CliErrors.GuardAsync(parse.InvocationConfiguration.Error, () =>
-            RunAsync(parse.GetValue(eventOption)!, parse.GetValue(variant), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error)));
+            RunAsync(parse.GetValue(eventOption)!, parse.GetValue(variant), stdin ?? Console.In, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error)));
         return command;
     }
 
-    private static async Task RunAsync(string eventSource, string? variant, TextWriter stdout, TextWriter stderr)
+    private static async Task RunAsync(string eventSource, string? variant, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        var json = eventSource == "-" ? await Console.In.ReadToEndAsync().ConfigureAwait(false)
+        var json = eventSource == "-" ? await stdin.ReadToEndAsync().ConfigureAwait(false)
             : File.Exists(eventSource) ? await File.ReadAllTextAsync(eventSource).ConfigureAwait(false)
             : throw new UsageException($"--event: file '{eventSource}' not found.");
         JsonObject e;

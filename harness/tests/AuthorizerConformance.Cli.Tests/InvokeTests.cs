@@ -45,6 +45,19 @@ public sealed class InvokeTests : IDisposable
     }
 
     [Fact]
+    public void Invoke_reads_the_event_from_stdin_with_a_dash()
+    {
+        var root = new System.CommandLine.RootCommand { InvokeCommand.Create(new StringReader(TokenEvent(Mint()).ToJsonString())) };
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var code = root.Parse(["invoke", "--event", "-"]).Invoke(new System.CommandLine.InvocationConfiguration { Output = stdout, Error = stderr });
+
+        Assert.Equal(0, code);
+        Assert.Equal("cli-user", (string?)JsonNode.Parse(stdout.ToString())!["principalId"]);
+    }
+
+    [Fact]
     public void Invoke_prints_the_function_error_for_a_hostile_token_and_still_exits_0()
     {
         var token = Mint("--attack", "tampered-payload");
