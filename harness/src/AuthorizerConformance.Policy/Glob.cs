@@ -20,6 +20,8 @@ internal sealed partial class Glob
     private readonly GlobShape _shape;
     private readonly string _head;
     private readonly string _tail;
+    private readonly FlatToken[] _flat;
+    private readonly string _literals;
 
     // Characters every match needs (literals and '?'); without a '*' a match has exactly this length.
     private readonly int _minLength;
@@ -50,6 +52,7 @@ internal sealed partial class Glob
             }
         }
         (_shape, _head, _tail) = Classify(tokens);
+        (_flat, _literals) = Flatten(tokens);
     }
 
     /// <summary>True when the pattern holds a policy variable and must be resolved before matching.</summary>
