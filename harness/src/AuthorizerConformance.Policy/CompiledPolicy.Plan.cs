@@ -20,10 +20,13 @@ public sealed partial class CompiledPolicy
         PolicyEffect Effect, bool InvokeApplies, bool IsNotResource, bool HasConditions, bool Fallback, int First, int Count);
 
     /// <summary>
-    /// One resource entry: <paramref name="Segments"/> 0 for one whole-ARN matcher at <paramref name="First"/>, else
-    /// that many per-segment matchers from <paramref name="First"/> (§1.4, as <see cref="ResourcePattern.IsMatch"/>).
+    /// One resource entry: <paramref name="Segments"/> 0 for one whole-ARN matcher at <paramref name="First"/>, else a
+    /// segment-wise entry of that many segments (§1.4, as <see cref="ResourcePattern.IsMatch"/>) whose first
+    /// <paramref name="Skip"/> plain-text segments are one prefix of the request text (they hold no colon, so
+    /// <c>arn:aws:execute-api:</c> pins the first three segments) and whose other segments have matchers from
+    /// <paramref name="First"/>.
     /// </summary>
-    private readonly record struct EntryPlan(int First, int Segments, bool Trailing);
+    private readonly record struct EntryPlan(int First, int Segments, bool Trailing, int Skip, int PrefixStart, int PrefixLength);
 
     /// <summary>
     /// One ordinal pattern: its shape and fixed text (offsets into the policy's text table); a general pattern's tokens
@@ -42,7 +45,25 @@ public sealed partial class CompiledPolicy
 
         public StringBuilder Text { get; } = new();
 
-        public void Add(Glob glob)
+        public void AddEntry(ResourcePattern resource)
+        {
+            if (resource.Whole is { } whole)
+            {
+                Entries.Add(new EntryPlan(Matchers.Count, 0, resource.Trailing, 0, 0, 0));
+                Add(whole);
+                return;
+            }
+            var segments = resource.Segments;
+            var skip = 0;
+            while (skip < segments.Count - 1 && segments[skip].IsLiteral)
+                skip++;
+            var prefix = Append(string.Concat(segments.Take(skip).Select(g => g.Head + ":")));
+            Entries.Add(new EntryPlan(Matchers.Count, segments.Count, resource.Trailing, skip, prefix, Text.Length - prefix));
+            foreach (var glob in segments.Skip(skip))
+                Add(glob);
+        }
+
+        private void Add(Glob glob)
         {
             var head = Append(glob.Head);
             var tail = Append(glob.Tail);
@@ -79,12 +100,7 @@ public sealed partial class CompiledPolicy
             if (!fallback)
             {
                 foreach (var resource in statement.Resources)
-                {
-                    var segments = resource.Whole is null ? resource.Segments : [resource.Whole];
-                    builder.Entries.Add(new EntryPlan(builder.Matchers.Count, resource.Whole is null ? segments.Count : 0, resource.Trailing));
-                    foreach (var glob in segments)
-                        builder.Add(glob);
-                }
+                    builder.AddEntry(resource);
             }
             var model = statement.Model;
             plans[i] = new StatementPlan(model.Effect, statement.InvokeApplies, model.IsNotResource, statement.HasConditions,
@@ -131,12 +147,15 @@ public sealed partial class CompiledPolicy
         {
             return false;
         }
-        for (var s = 0; s < count - 1; s++)
+        if (!arn.Text.AsSpan().StartsWith(_text.AsSpan(entry.PrefixStart, entry.PrefixLength)))
+            return false;
+        var first = entry.First - entry.Skip;
+        for (var s = entry.Skip; s < count - 1; s++)
         {
-            if (!Matches(_matchers[entry.First + s], arn.Segment(s)))
+            if (!Matches(_matchers[first + s], arn.Segment(s)))
                 return false;
         }
-        return Matches(_matchers[entry.First + count - 1], count == ArnView.FullSegments ? arn.Segment(count - 1) : arn.From(count - 1));
+        return Matches(_matchers[first + count - 1], count == ArnView.FullSegments ? arn.Segment(count - 1) : arn.From(count - 1));
     }
 
     private bool Matches(in MatcherPlan matcher, ReadOnlySpan<char> text)

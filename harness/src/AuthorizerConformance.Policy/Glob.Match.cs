@@ -70,7 +70,10 @@ internal sealed partial class Glob
 
     private bool MatchGeneral(ReadOnlySpan<char> text) => MatchGeneral(text, _flat, _literals, _ignoreCase);
 
-    /// <summary>The tokens as ranges of <see cref="Literals"/> (what <see cref="MatchGeneral(ReadOnlySpan{char}, ReadOnlySpan{FlatToken}, ReadOnlySpan{char}, bool)"/> reads).</summary>
+    /// <summary>
+    /// For a <see cref="GlobShape.General"/> pattern, the tokens as ranges of <see cref="Literals"/> (what
+    /// <see cref="MatchGeneral(ReadOnlySpan{char}, ReadOnlySpan{FlatToken}, ReadOnlySpan{char}, bool)"/> reads); empty otherwise.
+    /// </summary>
     public ReadOnlySpan<FlatToken> FlatTokens => _flat;
 
     /// <summary>The literal text of every token, concatenated (a variable's key is kept too, unused by matching).</summary>

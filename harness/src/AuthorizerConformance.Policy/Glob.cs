@@ -52,7 +52,8 @@ internal sealed partial class Glob
             }
         }
         (_shape, _head, _tail) = Classify(tokens);
-        (_flat, _literals) = Flatten(tokens);
+        // Only the general matcher reads tokens; other shapes keep none (smaller policies stay in cache).
+        (_flat, _literals) = _shape == GlobShape.General ? Flatten(tokens) : ([], "");
     }
 
     /// <summary>True when the pattern holds a policy variable and must be resolved before matching.</summary>
