@@ -21,12 +21,23 @@ internal readonly struct ArnView
         Text = text;
         if (!split)
             return;
-        _c1 = text.IndexOf(':');
-        _c2 = Next(text, _c1);
-        _c3 = Next(text, _c2);
-        _c4 = Next(text, _c3);
-        _c5 = Next(text, _c4);
-        SegmentCount = _c1 < 0 ? 1 : _c2 < 0 ? 2 : _c3 < 0 ? 3 : _c4 < 0 ? 4 : _c5 < 0 ? 5 : 6;
+        // One scan for the first five colons (five IndexOf calls cost more than the short text they search).
+        _c1 = _c2 = _c3 = _c4 = _c5 = -1;
+        var found = 0;
+        for (var i = 0; i < text.Length && found < FullSegments - 1; i++)
+        {
+            if (text[i] != ':')
+                continue;
+            switch (++found)
+            {
+                case 1: _c1 = i; break;
+                case 2: _c2 = i; break;
+                case 3: _c3 = i; break;
+                case 4: _c4 = i; break;
+                default: _c5 = i; break;
+            }
+        }
+        SegmentCount = found + 1;
     }
 
     /// <summary>The ARN text.</summary>
@@ -63,6 +74,4 @@ internal readonly struct ArnView
         4 => _c4,
         _ => _c5,
     };
-
-    private static int Next(string text, int previous) => previous < 0 ? -1 : text.IndexOf(':', previous + 1);
 }

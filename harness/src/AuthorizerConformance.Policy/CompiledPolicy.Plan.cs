@@ -4,55 +4,109 @@ namespace AuthorizerConformance.Policy;
 
 public sealed partial class CompiledPolicy
 {
-    // The evaluation plan: what Evaluate reads for an execute-api:Invoke request, in three flat tables allocated
-    // together at the end of compilation. A policy's statements, resource patterns and their literal text then sit in a
-    // few adjacent cache lines instead of dozens of objects spread over the heap; evaluating many distinct policies in
-    // turn (the oracle-ratio run, a cache of authorizer results) is bound by those memory reads, not by comparisons.
+    // The evaluation plan: what Evaluate reads for an execute-api:Invoke request, in flat tables allocated together at
+    // the end of compilation. A policy's statements, resource entries, their patterns' tokens and literal text then sit
+    // in a few adjacent cache lines instead of dozens of objects spread over the heap; evaluating many distinct policies
+    // in turn (the oracle-ratio run, a cache of authorizer results) is bound by those memory reads, not by comparisons.
+    // Segment-wise entries (a wildcard before the resource part) are in the tables too: one matcher per segment.
     private readonly StatementPlan[] _plans;
+    private readonly EntryPlan[] _entries;
     private readonly MatcherPlan[] _matchers;
+    private readonly FlatToken[] _tokens;
     private readonly string _text;
 
-    /// <summary>One statement: its effect, how it treats execute-api:Invoke, and its range in the matcher table.</summary>
+    /// <summary>One statement: its effect, how it treats execute-api:Invoke, and its range in the entry table.</summary>
     private readonly record struct StatementPlan(
         PolicyEffect Effect, bool InvokeApplies, bool IsNotResource, bool HasConditions, bool Fallback, int First, int Count);
 
-    /// <summary>One whole-ARN resource pattern: its shape and fixed text (offsets into the policy's text table).</summary>
-    private readonly record struct MatcherPlan(
-        GlobShape Shape, int HeadStart, int HeadLength, int TailStart, int TailLength, int MinLength, bool HasStar, Glob Glob);
+    /// <summary>
+    /// One resource entry: <paramref name="Segments"/> 0 for one whole-ARN matcher at <paramref name="First"/>, else a
+    /// segment-wise entry of that many segments (§1.4, as <see cref="ResourcePattern.IsMatch"/>) whose first
+    /// <paramref name="Skip"/> plain-text segments are one prefix of the request text (they hold no colon, so
+    /// <c>arn:aws:execute-api:</c> pins the first three segments) and whose other segments have matchers from
+    /// <paramref name="First"/>.
+    /// </summary>
+    private readonly record struct EntryPlan(int First, int Segments, bool Trailing, int Skip, int PrefixStart, int PrefixLength);
 
-    private static (StatementPlan[] Plans, MatcherPlan[] Matchers, string Text) BuildPlan(CompiledStatement[] statements)
+    /// <summary>
+    /// One ordinal pattern: its shape and fixed text (offsets into the policy's text table); a general pattern's tokens
+    /// are a range of the token table.
+    /// </summary>
+    private readonly record struct MatcherPlan(
+        GlobShape Shape, int HeadStart, int HeadLength, int TailStart, int TailLength, int MinLength, bool HasStar, int TokenStart, int TokenCount);
+
+    private sealed class PlanBuilder
     {
-        var matchers = new List<MatcherPlan>();
-        var text = new StringBuilder();
+        public List<EntryPlan> Entries { get; } = [];
+
+        public List<MatcherPlan> Matchers { get; } = [];
+
+        public List<FlatToken> Tokens { get; } = [];
+
+        public StringBuilder Text { get; } = new();
+
+        public void AddEntry(ResourcePattern resource)
+        {
+            if (resource.Whole is { } whole)
+            {
+                Entries.Add(new EntryPlan(Matchers.Count, 0, resource.Trailing, 0, 0, 0));
+                Add(whole);
+                return;
+            }
+            var segments = resource.Segments;
+            var skip = 0;
+            while (skip < segments.Count - 1 && segments[skip].IsLiteral)
+                skip++;
+            var prefix = Append(string.Concat(segments.Take(skip).Select(g => g.Head + ":")));
+            Entries.Add(new EntryPlan(Matchers.Count, segments.Count, resource.Trailing, skip, prefix, Text.Length - prefix));
+            foreach (var glob in segments.Skip(skip))
+                Add(glob);
+        }
+
+        private void Add(Glob glob)
+        {
+            var head = Append(glob.Head);
+            var tail = Append(glob.Tail);
+            var tokenStart = Tokens.Count;
+            if (glob.Shape == GlobShape.General)
+            {
+                var literals = Append(glob.Literals);
+                foreach (var token in glob.FlatTokens)
+                    Tokens.Add(token with { Start = token.Start + literals });
+            }
+            Matchers.Add(new MatcherPlan(glob.Shape, head, glob.Head.Length, tail, glob.Tail.Length, glob.MinLength, glob.HasStar,
+                tokenStart, Tokens.Count - tokenStart));
+        }
+
+        private int Append(string part)
+        {
+            var start = Text.Length;
+            Text.Append(part);
+            return start;
+        }
+    }
+
+    private static (StatementPlan[] Plans, EntryPlan[] Entries, MatcherPlan[] Matchers, FlatToken[] Tokens, string Text) BuildPlan(
+        CompiledStatement[] statements)
+    {
+        var builder = new PlanBuilder();
         var plans = new StatementPlan[statements.Length];
         for (var i = 0; i < statements.Length; i++)
         {
             var statement = statements[i];
-            var first = matchers.Count;
-            // A statement with a segment-wise or variable entry is evaluated by CompiledStatement.Match instead.
-            var fallback = statement.NeedsSegments;
+            var first = builder.Entries.Count;
+            // A statement with a policy-variable entry is evaluated by CompiledStatement.Match instead (§1.2).
+            var fallback = statement.Resources.Any(r => r.HasVariables);
             if (!fallback)
             {
                 foreach (var resource in statement.Resources)
-                {
-                    var glob = resource.Whole!;
-                    var head = Append(text, glob.Head);
-                    var tail = Append(text, glob.Tail);
-                    matchers.Add(new MatcherPlan(glob.Shape, head, glob.Head.Length, tail, glob.Tail.Length, glob.MinLength, glob.HasStar, glob));
-                }
+                    builder.AddEntry(resource);
             }
             var model = statement.Model;
             plans[i] = new StatementPlan(model.Effect, statement.InvokeApplies, model.IsNotResource, statement.HasConditions,
-                fallback, first, matchers.Count - first);
+                fallback, first, builder.Entries.Count - first);
         }
-        return (plans, [.. matchers], text.ToString());
-    }
-
-    private static int Append(StringBuilder text, string part)
-    {
-        var start = text.Length;
-        text.Append(part);
-        return start;
+        return (plans, [.. builder.Entries], [.. builder.Matchers], [.. builder.Tokens], builder.Text.ToString());
     }
 
     /// <summary>Whether statement <paramref name="i"/> applies to an execute-api:Invoke request.</summary>
@@ -63,15 +117,10 @@ public sealed partial class CompiledPolicy
             return _statements[i].Match(PolicyRequest.InvokeAction, arn, context) is null;
         if (!plan.InvokeApplies)
             return false;
-        var resource = arn.Text.AsSpan();
         var any = false;
-        for (var m = plan.First; m < plan.First + plan.Count; m++)
+        for (var e = plan.First; e < plan.First + plan.Count; e++)
         {
-            ref readonly var matcher = ref _matchers[m];
-            if (matcher.Shape == GlobShape.General
-                    ? matcher.Glob.IsMatch(resource)
-                    : Glob.MatchShape(resource, matcher.Shape, _text.AsSpan(matcher.HeadStart, matcher.HeadLength),
-                        _text.AsSpan(matcher.TailStart, matcher.TailLength), matcher.MinLength, matcher.HasStar))
+            if (EntryMatches(_entries[e], arn))
             {
                 any = true;
                 break;
@@ -81,5 +130,43 @@ public sealed partial class CompiledPolicy
         if (any == plan.IsNotResource)
             return false;
         return !plan.HasConditions || _statements[i].ConditionsHold(context);
+    }
+
+    // POL-4, POL-5: as ResourcePattern.IsMatch, reading the plan's tables only.
+    private bool EntryMatches(in EntryPlan entry, in ArnView arn)
+    {
+        var count = entry.Segments;
+        if (count == 0)
+            return Matches(_matchers[entry.First], arn.Text);
+        if (count == ArnView.FullSegments)
+        {
+            if (arn.SegmentCount != ArnView.FullSegments)
+                return false;
+        }
+        else if (!entry.Trailing || arn.SegmentCount < count)
+        {
+            return false;
+        }
+        if (!arn.Text.AsSpan().StartsWith(_text.AsSpan(entry.PrefixStart, entry.PrefixLength)))
+            return false;
+        var first = entry.First - entry.Skip;
+        for (var s = entry.Skip; s < count - 1; s++)
+        {
+            if (!Matches(_matchers[first + s], arn.Segment(s)))
+                return false;
+        }
+        return Matches(_matchers[first + count - 1], count == ArnView.FullSegments ? arn.Segment(count - 1) : arn.From(count - 1));
+    }
+
+    private bool Matches(in MatcherPlan matcher, ReadOnlySpan<char> text)
+    {
+        var table = _text.AsSpan();
+        if (matcher.Shape != GlobShape.General)
+        {
+            return Glob.MatchShape(text, matcher.Shape, table.Slice(matcher.HeadStart, matcher.HeadLength),
+                table.Slice(matcher.TailStart, matcher.TailLength), matcher.MinLength, matcher.HasStar);
+        }
+        return text.Length >= matcher.MinLength && (matcher.HasStar || text.Length == matcher.MinLength) &&
+            Glob.MatchGeneral(text, _tokens.AsSpan(matcher.TokenStart, matcher.TokenCount), table, ignoreCase: false);
     }
 }

@@ -20,7 +20,7 @@ public sealed partial class CompiledPolicy
         StatementWasObject = statementWasObject;
         _statements = statements;
         _needsSegments = Array.Exists(statements, s => s.NeedsSegments);
-        (_plans, _matchers, _text) = BuildPlan(statements);
+        (_plans, _entries, _matchers, _tokens, _text) = BuildPlan(statements);
     }
 
     /// <summary>The <c>Version</c> element as written, or null when absent.</summary>

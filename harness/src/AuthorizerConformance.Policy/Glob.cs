@@ -20,6 +20,8 @@ internal sealed partial class Glob
     private readonly GlobShape _shape;
     private readonly string _head;
     private readonly string _tail;
+    private readonly FlatToken[] _flat;
+    private readonly string _literals;
 
     // Characters every match needs (literals and '?'); without a '*' a match has exactly this length.
     private readonly int _minLength;
@@ -50,6 +52,8 @@ internal sealed partial class Glob
             }
         }
         (_shape, _head, _tail) = Classify(tokens);
+        // Only the general matcher reads tokens; other shapes keep none (smaller policies stay in cache).
+        (_flat, _literals) = _shape == GlobShape.General ? Flatten(tokens) : ([], "");
     }
 
     /// <summary>True when the pattern holds a policy variable and must be resolved before matching.</summary>

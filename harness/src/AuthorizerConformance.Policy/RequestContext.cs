@@ -13,6 +13,19 @@ internal readonly struct RequestContext(IReadOnlyDictionary<string, IReadOnlyLis
             return null;
         if (values.TryGetValue(key, out var direct))
             return direct.Count == 0 ? null : direct;
+        if (values is Dictionary<string, IReadOnlyList<string>> dictionary)
+        {
+            // A case-insensitive dictionary has answered already; otherwise scan with the struct enumerator (the
+            // same order as the interface's, without boxing one per absent key).
+            if (ReferenceEquals(dictionary.Comparer, StringComparer.OrdinalIgnoreCase))
+                return null;
+            foreach (var (name, list) in dictionary)
+            {
+                if (string.Equals(name, key, StringComparison.OrdinalIgnoreCase))
+                    return list.Count == 0 ? null : list;
+            }
+            return null;
+        }
         foreach (var (name, list) in values)
         {
             if (string.Equals(name, key, StringComparison.OrdinalIgnoreCase))

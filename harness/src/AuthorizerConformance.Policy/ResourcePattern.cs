@@ -39,6 +39,15 @@ internal sealed class ResourcePattern
     /// <summary>True when matching reads the request's segments (<see cref="ArnView"/> must be split).</summary>
     public bool NeedsSegments => Whole is null;
 
+    /// <summary>The per-segment patterns when <see cref="Whole"/> is null (empty otherwise).</summary>
+    public IReadOnlyList<Glob> Segments => _segments;
+
+    /// <summary>True for a short ARN whose last segment ends in <c>*</c>: it matches to the end of the request ARN.</summary>
+    public bool Trailing => _trailing;
+
+    /// <summary>True when the last segment holds a policy variable (resolved per request).</summary>
+    public bool HasVariables => _segments.Length > 0 && _segments[^1].HasVariables;
+
     /// <summary>
     /// Compiles a validated entry. Policy variables are recognised only in the resource part of the ARN and only
     /// under Version 2012-10-17 (§1.2).

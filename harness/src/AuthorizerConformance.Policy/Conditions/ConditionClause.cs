@@ -6,6 +6,12 @@ namespace AuthorizerConformance.Policy.Conditions;
 /// </summary>
 internal sealed class ConditionClause(ConditionOperator op, string key, IReadOnlyList<string> rawValues, ConditionValue[] values)
 {
+    // The operator's parts, copied here so evaluating a clause does not also read the operator object.
+    private readonly OperatorFamily _family = op.Family;
+    private readonly SetQualifier _qualifier = op.Qualifier;
+    private readonly bool _negated = op.Negated;
+    private readonly bool _ifExists = op.IfExists;
+
     /// <summary>The operator.</summary>
     public ConditionOperator Operator { get; } = op;
 
@@ -19,7 +25,7 @@ internal sealed class ConditionClause(ConditionOperator op, string key, IReadOnl
     public bool Holds(RequestContext context)
     {
         var requestValues = context.TryGet(Key);
-        if (Operator.Family == OperatorFamily.Null)
+        if (_family == OperatorFamily.Null)
         {
             // Null: "true" holds when the key is absent, "false" when it is present.
             foreach (var value in values)
@@ -33,21 +39,21 @@ internal sealed class ConditionClause(ConditionOperator op, string key, IReadOnl
         {
             // Absent key: IfExists holds; ForAllValues holds on the empty set; ForAnyValue fails;
             // otherwise negated operators hold and positive ones fail (§1.6).
-            return Operator.IfExists || Operator.Qualifier switch
+            return _ifExists || _qualifier switch
             {
                 SetQualifier.ForAllValues => true,
                 SetQualifier.ForAnyValue => false,
-                SetQualifier.None => Operator.Negated,
-                _ => throw new InvalidOperationException($"unknown qualifier {Operator.Qualifier}"),
+                SetQualifier.None => _negated,
+                _ => throw new InvalidOperationException($"unknown qualifier {_qualifier}"),
             };
         }
-        return Operator.Qualifier switch
+        return _qualifier switch
         {
             // A single-valued operator on a multi-valued key does not hold: use a set operator (as iam-simulate).
             SetQualifier.None => requestValues.Count == 1 && Single(requestValues[0], context),
             SetQualifier.ForAnyValue => AnyValue(requestValues, context, expected: true),
             SetQualifier.ForAllValues => !AnyValue(requestValues, context, expected: false),
-            _ => throw new InvalidOperationException($"unknown qualifier {Operator.Qualifier}"),
+            _ => throw new InvalidOperationException($"unknown qualifier {_qualifier}"),
         };
     }
 
@@ -76,6 +82,6 @@ internal sealed class ConditionClause(ConditionOperator op, string key, IReadOnl
                 break;
             }
         }
-        return any != Operator.Negated;
+        return any != _negated;
     }
 }
