@@ -105,6 +105,8 @@ public sealed partial class CompiledPolicy
             var model = statement.Model;
             plans[i] = new StatementPlan(model.Effect, statement.InvokeApplies, model.IsNotResource, statement.HasConditions,
                 fallback, first, builder.Entries.Count - first);
+            if (!fallback)
+                statement.Release();
         }
         return (plans, [.. builder.Entries], [.. builder.Matchers], [.. builder.Tokens], builder.Text.ToString());
     }

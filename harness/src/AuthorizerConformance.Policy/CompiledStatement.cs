@@ -8,21 +8,26 @@ namespace AuthorizerConformance.Policy;
 /// </summary>
 internal sealed class CompiledStatement
 {
-    private readonly Glob[] _actions;
-    private readonly ResourcePattern[] _resources;
     private readonly ConditionClause[] _conditions;
     private readonly bool _invokeApplies;
+    private readonly bool _variables;
 
-    public CompiledStatement(StatementModel model, ResourcePattern[] resources, ConditionClause[] conditions)
+    // The compiled Action and Resource patterns. After the policy's plan is built, a statement the plan answers for
+    // drops them (Release) and recompiles them from its model only if a request other than execute-api:Invoke comes:
+    // thousands of compiled policies then stay small enough to share the cache (computed twice on a race: harmless,
+    // compiling is pure).
+    private Matching? _matching;
+
+    public CompiledStatement(StatementModel model, bool variables, ConditionClause[] conditions)
     {
         Model = model;
-        // §1.3: action names are case-insensitive; '*' and '?' are wildcards.
-        _actions = [.. model.Actions.Select(a => Glob.Compile(a, ignoreCase: true))];
-        _resources = resources;
+        _variables = variables;
         _conditions = conditions;
+        var matching = Compile();
+        _matching = matching;
         // POL-2: API Gateway always asks for execute-api:Invoke, so that answer is computed once, here.
-        _invokeApplies = AnyAction(PolicyRequest.InvokeAction) != model.IsNotAction;
-        NeedsSegments = Array.Exists(resources, r => r.NeedsSegments);
+        _invokeApplies = matching.AnyAction(PolicyRequest.InvokeAction) != model.IsNotAction;
+        NeedsSegments = Array.Exists(matching.Resources, r => r.NeedsSegments);
         Deciding = new DecidingStatement(model.Index, model.Sid, model.Effect);
         DecidingAlone = [Deciding];
     }
@@ -36,7 +41,7 @@ internal sealed class CompiledStatement
     public bool InvokeApplies => _invokeApplies;
 
     /// <summary>The compiled Resource/NotResource entries.</summary>
-    public IReadOnlyList<ResourcePattern> Resources => _resources;
+    public IReadOnlyList<ResourcePattern> Resources => Patterns().Resources;
 
     /// <summary>True when the statement has a condition to check.</summary>
     public bool HasConditions => _conditions.Length > 0;
@@ -51,10 +56,10 @@ internal sealed class CompiledStatement
     {
         var actionApplies = string.Equals(action, PolicyRequest.InvokeAction, StringComparison.Ordinal)
             ? _invokeApplies
-            : AnyAction(action) != Model.IsNotAction;
+            : Patterns().AnyAction(action) != Model.IsNotAction;
         if (!actionApplies)
             return MismatchReason.Action;
-        if (AnyResource(arn, context) == Model.IsNotResource)
+        if (Patterns().AnyResource(arn, context) == Model.IsNotResource)
             return MismatchReason.Resource;
         return ConditionsHold(context) ? null : MismatchReason.Condition;
     }
@@ -84,24 +89,39 @@ internal sealed class CompiledStatement
         _ => throw new InvalidOperationException($"unknown mismatch reason {reason}"),
     };
 
-    private bool AnyAction(string action)
-    {
-        foreach (var pattern in _actions)
-        {
-            if (pattern.IsMatch(action))
-                return true;
-        }
-        return false;
-    }
+    /// <summary>Drops the compiled patterns (the policy's plan answers for execute-api:Invoke without them).</summary>
+    public void Release() => _matching = null;
 
-    private bool AnyResource(in ArnView arn, RequestContext context)
+    private Matching Patterns() => _matching ??= Compile();
+
+    // §1.3: action names are case-insensitive; '*' and '?' are wildcards. Resource entries as ResourcePattern.Compile.
+    private Matching Compile() => new(
+        [.. Model.Actions.Select(a => Glob.Compile(a, ignoreCase: true))],
+        [.. Model.Resources.Select(r => ResourcePattern.Compile(r, _variables))]);
+
+    private sealed class Matching(Glob[] actions, ResourcePattern[] resources)
     {
-        foreach (var pattern in _resources)
+        public ResourcePattern[] Resources => resources;
+
+        public bool AnyAction(string action)
         {
-            if (pattern.IsMatch(arn, context))
-                return true;
+            foreach (var pattern in actions)
+            {
+                if (pattern.IsMatch(action))
+                    return true;
+            }
+            return false;
         }
-        return false;
+
+        public bool AnyResource(in ArnView arn, RequestContext context)
+        {
+            foreach (var pattern in resources)
+            {
+                if (pattern.IsMatch(arn, context))
+                    return true;
+            }
+            return false;
+        }
     }
 
     private static string List(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(v => $"\"{v}\"")) + "]";

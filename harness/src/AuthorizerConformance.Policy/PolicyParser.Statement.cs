@@ -30,9 +30,8 @@ public static partial class PolicyParser
         var conditions = ReadConditions(reader, members, path, version, out var entries);
         if (reader.Errors.Count > before || effect is null || actions is null || resources is null || conditions is null)
             return null;
-        var model = new StatementModel(index, sid, effect.Value, isNotAction, actions, isNotResource, resources, entries);
-        var variables = version == PolicyVersion.V2012;
-        return new CompiledStatement(model, [.. resources.Select(r => ResourcePattern.Compile(r, variables))], conditions);
+        var model = new StatementModel(index, sid, effect.Value, isNotAction, actions.ToArray(), isNotResource, resources.ToArray(), entries);
+        return new CompiledStatement(model, variables: version == PolicyVersion.V2012, conditions);
     }
 
     private static string? ReadSid(JsonReader reader, Dictionary<string, JsonElement> members, string path, HashSet<string> sids)
