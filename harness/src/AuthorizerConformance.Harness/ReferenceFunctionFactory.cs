@@ -28,9 +28,6 @@ public static class ReferenceFunctionFactory
         ["websocket"] = (env, time, log) => new WebSocketAuthorizerFunction(env, time, null, log).FunctionHandler,
     };
 
-    /// <summary>The variant names.</summary>
-    public static IReadOnlyCollection<string> VariantNames => Variants.Keys;
-
     /// <summary>The handler variant that fits <paramref name="authorizer"/> on an API of <paramref name="apiType"/>.</summary>
     public static string DefaultVariant(AuthorizerDefinition authorizer, ApiType apiType)
     {

@@ -14,9 +14,6 @@ public static class ConformanceTargets
         [ReferenceTarget.TargetName] = () => new ReferenceTarget(),
     };
 
-    /// <summary>The names of the available targets.</summary>
-    public static IReadOnlyCollection<string> Names => Known.Keys;
-
     /// <summary>The target named by <paramref name="name"/> (null or empty: the reference authorizer).</summary>
     /// <exception cref="ArgumentException">No target has that name; the message lists the available ones.</exception>
     public static IConformanceTarget Select(string? name)
