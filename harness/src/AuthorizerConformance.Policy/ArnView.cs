@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AuthorizerConformance.Policy;
 
 /// <summary>
@@ -8,6 +10,8 @@ internal readonly struct ArnView
 {
     /// <summary>Number of segments in a full ARN.</summary>
     public const int FullSegments = 6;
+
+    private const string CommonPrefix = "arn:aws:execute-api:";
 
     private readonly int _c1, _c2, _c3, _c4, _c5;
 
@@ -21,10 +25,18 @@ internal readonly struct ArnView
         Text = text;
         if (!split)
             return;
-        // One scan for the first five colons (five IndexOf calls cost more than the short text they search).
-        _c1 = _c2 = _c3 = _c4 = _c5 = -1;
+        // Nearly every request ARN starts "arn:aws:execute-api:" (one vectorised compare fixes the first three colons);
+        // the short region and account are then scanned for the other two.
         var found = 0;
-        for (var i = 0; i < text.Length && found < FullSegments - 1; i++)
+        var from = 0;
+        _c1 = _c2 = _c3 = _c4 = _c5 = -1;
+        if (text.StartsWith(CommonPrefix, StringComparison.Ordinal))
+        {
+            (_c1, _c2, _c3) = (3, 7, CommonPrefix.Length - 1);
+            found = 3;
+            from = CommonPrefix.Length;
+        }
+        for (var i = from; i < text.Length && found < FullSegments - 1; i++)
         {
             if (text[i] != ':')
                 continue;
@@ -63,9 +75,11 @@ internal readonly struct ArnView
     /// <summary>Everything from the start of segment <paramref name="index"/> to the end, colons included.</summary>
     public ReadOnlySpan<char> From(int index) => Text.AsSpan(Start(index));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Start(int index) => index == 0 ? 0 : Colon(index) + 1;
 
-    // n is 1..5 (callers stay below SegmentCount); no throwing arm, so this inlines.
+    // n is 1..5 (callers stay below SegmentCount); no throwing arm.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Colon(int n) => n switch
     {
         1 => _c1,

@@ -23,7 +23,7 @@ public sealed partial class CompiledPolicy
             if (Id is not null)
                 writer.WriteString("Id", Id);
             writer.WriteStartArray("Statement");
-            foreach (var statement in _statements)
+            foreach (var statement in Statements)
                 WriteStatement(writer, statement.Model);
             writer.WriteEndArray();
             writer.WriteEndObject();

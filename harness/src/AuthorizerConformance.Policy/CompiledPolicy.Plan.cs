@@ -1,4 +1,4 @@
-using System.Text;
+using AuthorizerConformance.Policy.Conditions;
 
 namespace AuthorizerConformance.Policy;
 
@@ -15,9 +15,14 @@ public sealed partial class CompiledPolicy
     private readonly FlatToken[] _tokens;
     private readonly string _text;
 
-    /// <summary>One statement: its effect, how it treats execute-api:Invoke, and its range in the entry table.</summary>
+    /// <summary>
+    /// One statement: its effect, how it treats execute-api:Invoke, its range in the entry table, its conditions (null
+    /// when none), the compiled statement itself when it holds a policy variable (<paramref name="Fallback"/>: the plan
+    /// cannot answer for it), and its deciding-statement record, alone and as a shared one-element list.
+    /// </summary>
     private readonly record struct StatementPlan(
-        PolicyEffect Effect, bool InvokeApplies, bool IsNotResource, bool HasConditions, bool Fallback, int First, int Count);
+        PolicyEffect Effect, bool InvokeApplies, bool IsNotResource, int First, int Count, ConditionClause[]? Conditions,
+        CompiledStatement? Fallback, DecidingStatement Deciding, IReadOnlyList<DecidingStatement> DecidingAlone);
 
     /// <summary>
     /// One resource entry: <paramref name="Segments"/> 0 for one whole-ARN matcher at <paramref name="First"/>, else a
@@ -43,7 +48,15 @@ public sealed partial class CompiledPolicy
 
         public List<FlatToken> Tokens { get; } = [];
 
-        public StringBuilder Text { get; } = new();
+        // The policy's fixed text. A part already present (the same ARN prefix in every entry, a repeated literal) is
+        // shared rather than appended again; the search is bounded so huge policies still compile in linear time.
+        private const int ShareSearchLimit = 4096;
+        private char[] _text = new char[256];
+        private int _length;
+
+        public int TextLength => _length;
+
+        public string Text() => new(_text, 0, _length);
 
         public void AddEntry(ResourcePattern resource)
         {
@@ -57,8 +70,8 @@ public sealed partial class CompiledPolicy
             var skip = 0;
             while (skip < segments.Count - 1 && segments[skip].IsLiteral)
                 skip++;
-            var prefix = Append(string.Concat(segments.Take(skip).Select(g => g.Head + ":")));
-            Entries.Add(new EntryPlan(Matchers.Count, segments.Count, resource.Trailing, skip, prefix, Text.Length - prefix));
+            var prefixText = string.Concat(segments.Take(skip).Select(g => g.Head + ":"));
+            Entries.Add(new EntryPlan(Matchers.Count, segments.Count, resource.Trailing, skip, Append(prefixText), prefixText.Length));
             foreach (var glob in segments.Skip(skip))
                 Add(glob);
         }
@@ -80,8 +93,19 @@ public sealed partial class CompiledPolicy
 
         private int Append(string part)
         {
-            var start = Text.Length;
-            Text.Append(part);
+            if (part.Length == 0)
+                return 0;
+            if (_length <= ShareSearchLimit)
+            {
+                var at = _text.AsSpan(0, _length).IndexOf(part);
+                if (at >= 0)
+                    return at;
+            }
+            if (_length + part.Length > _text.Length)
+                Array.Resize(ref _text, Math.Max(_text.Length * 2, _length + part.Length));
+            var start = _length;
+            part.CopyTo(_text.AsSpan(start));
+            _length += part.Length;
             return start;
         }
     }
@@ -103,20 +127,18 @@ public sealed partial class CompiledPolicy
                     builder.AddEntry(resource);
             }
             var model = statement.Model;
-            plans[i] = new StatementPlan(model.Effect, statement.InvokeApplies, model.IsNotResource, statement.HasConditions,
-                fallback, first, builder.Entries.Count - first);
-            if (!fallback)
-                statement.Release();
+            plans[i] = new StatementPlan(model.Effect, statement.InvokeApplies, model.IsNotResource, first, builder.Entries.Count - first,
+                statement.HasConditions ? statement.Conditions : null, fallback ? statement : null, statement.Deciding, statement.DecidingAlone);
         }
-        return (plans, [.. builder.Entries], [.. builder.Matchers], [.. builder.Tokens], builder.Text.ToString());
+        return (plans, [.. builder.Entries], [.. builder.Matchers], [.. builder.Tokens], builder.Text());
     }
 
     /// <summary>Whether statement <paramref name="i"/> applies to an execute-api:Invoke request.</summary>
     private bool AppliesToInvoke(int i, in ArnView arn, RequestContext context)
     {
         ref readonly var plan = ref _plans[i];
-        if (plan.Fallback)
-            return _statements[i].Match(PolicyRequest.InvokeAction, arn, context) is null;
+        if (plan.Fallback is { } statement)
+            return statement.Match(PolicyRequest.InvokeAction, arn, context) is null;
         if (!plan.InvokeApplies)
             return false;
         var any = false;
@@ -131,7 +153,7 @@ public sealed partial class CompiledPolicy
         // POL-7: NotResource applies when the request matches none of the entries.
         if (any == plan.IsNotResource)
             return false;
-        return !plan.HasConditions || _statements[i].ConditionsHold(context);
+        return plan.Conditions is not { } conditions || CompiledStatement.ConditionsHold(conditions, context);
     }
 
     // POL-4, POL-5: as ResourcePattern.IsMatch, reading the plan's tables only.
@@ -169,6 +191,8 @@ public sealed partial class CompiledPolicy
                 table.Slice(matcher.TailStart, matcher.TailLength), matcher.MinLength, matcher.HasStar);
         }
         return text.Length >= matcher.MinLength && (matcher.HasStar || text.Length == matcher.MinLength) &&
+            text.StartsWith(table.Slice(matcher.HeadStart, matcher.HeadLength)) &&
+            text.EndsWith(table.Slice(matcher.TailStart, matcher.TailLength)) &&
             Glob.MatchGeneral(text, _tokens.AsSpan(matcher.TokenStart, matcher.TokenCount), table, ignoreCase: false);
     }
 }

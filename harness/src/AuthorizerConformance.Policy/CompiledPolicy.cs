@@ -4,21 +4,34 @@ namespace AuthorizerConformance.Policy;
 /// A validated policy document compiled into matchers: immutable, thread-safe, and meant to be reused for every
 /// request (the hot path of scenarios and of the result-cache emulation). Build one with <see cref="PolicyParser"/>.
 /// </summary>
+/// <remarks>
+/// A compiled policy keeps only what deciding an execute-api:Invoke request reads: the plan's flat tables
+/// (CompiledPolicy.Plan.cs), the condition clauses, and the deciding-statement records. The statements as written and
+/// their general matchers, needed only for explanations, the canonical print and other actions, are rebuilt from the
+/// source text on first use. Thousands of compiled policies (a generated run, a cache of authorizer results) then stay
+/// a few hundred bytes each, packed together, instead of kilobytes of parse objects between the bytes that are read.
+/// </remarks>
 public sealed partial class CompiledPolicy
 {
     private const int StackLimit = 256;
-    private readonly CompiledStatement[] _statements;
+    private readonly string _source;
+    private readonly PolicyOptions _options;
     private readonly bool _needsSegments;
+
+    // The statements as parsed, rebuilt from _source on first use (computed twice on a race: harmless, parsing is pure).
+    private CompiledStatement[]? _statements;
 
     // The shared evaluation for a request every statement matches (computed twice on a race: harmless, it is pure).
     private PolicyEvaluation? _allMatched;
 
-    internal CompiledPolicy(string? versionText, string? id, bool statementWasObject, CompiledStatement[] statements)
+    internal CompiledPolicy(
+        string source, PolicyOptions options, string? versionText, string? id, bool statementWasObject, CompiledStatement[] statements)
     {
+        _source = source;
+        _options = options;
         VersionText = versionText;
         Id = id;
         StatementWasObject = statementWasObject;
-        _statements = statements;
         _needsSegments = Array.Exists(statements, s => s.NeedsSegments);
         (_plans, _entries, _matchers, _tokens, _text) = BuildPlan(statements);
     }
@@ -33,7 +46,11 @@ public sealed partial class CompiledPolicy
     public bool StatementWasObject { get; }
 
     /// <summary>Number of statements.</summary>
-    public int StatementCount => _statements.Length;
+    public int StatementCount => _plans.Length;
+
+    /// <summary>The statements as parsed, with their general matchers: explanations, printing, other actions.</summary>
+    internal CompiledStatement[] Statements => Volatile.Read(ref _statements) ??
+        Interlocked.CompareExchange(ref _statements, PolicyParser.Reparse(_source, _options), null) ?? _statements!;
 
     /// <summary>
     /// Decides one request (§1.7, POL-1): ExplicitDeny when any matching statement is a Deny, else Allow when any
@@ -49,13 +66,12 @@ public sealed partial class CompiledPolicy
         var context = new RequestContext(request.Context);
         var action = request.Action ?? "";
         var invoke = string.Equals(action, PolicyRequest.InvokeAction, StringComparison.Ordinal);
-        var statements = _statements;
-        var n = statements.Length;
+        var n = _plans.Length;
         Span<byte> matched = n <= StackLimit ? stackalloc byte[n] : new byte[n];
         int allows = 0, denies = 0, lastAllow = -1, lastDeny = -1;
         for (var i = 0; i < n; i++)
         {
-            if (!(invoke ? AppliesToInvoke(i, arn, context) : statements[i].Match(action, arn, context) is null))
+            if (!(invoke ? AppliesToInvoke(i, arn, context) : Statements[i].Match(action, arn, context) is null))
                 continue;
             matched[i] = 1;
             var effect = _plans[i].Effect;
@@ -75,30 +91,31 @@ public sealed partial class CompiledPolicy
         }
         // Every statement matched: the outcome depends on the policy alone, so it is built once and shared.
         if (allows + denies == n)
-            return _allMatched ??= Decide(matched, allows, denies, lastAllow, lastDeny, []);
-        return Decide(matched, allows, denies, lastAllow, lastDeny, new MismatchList(statements, request));
+            return _allMatched ??= Decide(matched, allows, denies, lastAllow, lastDeny, null);
+        return Decide(matched, allows, denies, lastAllow, lastDeny, request);
     }
 
-    private PolicyEvaluation Decide(
-        ReadOnlySpan<byte> matched, int allows, int denies, int lastAllow, int lastDeny, IReadOnlyList<StatementMismatch> notMatched)
+    // request: null when every statement matched (nothing to explain), else the request NotMatched is computed from.
+    private PolicyEvaluation Decide(ReadOnlySpan<byte> matched, int allows, int denies, int lastAllow, int lastDeny, PolicyRequest? request)
     {
-        if (denies > 0)
-            return new PolicyEvaluation(PolicyDecision.ExplicitDeny, Deciding(matched, denies, lastDeny, PolicyEffect.Deny), notMatched);
-        if (allows > 0)
-            return new PolicyEvaluation(PolicyDecision.Allow, Deciding(matched, allows, lastAllow, PolicyEffect.Allow), notMatched);
-        return new PolicyEvaluation(PolicyDecision.ImplicitDeny, [], notMatched);
+        var (decision, deciding) = denies > 0
+            ? (PolicyDecision.ExplicitDeny, Deciding(matched, denies, lastDeny, PolicyEffect.Deny))
+            : allows > 0
+                ? (PolicyDecision.Allow, Deciding(matched, allows, lastAllow, PolicyEffect.Allow))
+                : (PolicyDecision.ImplicitDeny, []);
+        return request is null ? new PolicyEvaluation(decision, deciding, []) : new PolicyEvaluation(decision, deciding, this, request);
     }
 
     private IReadOnlyList<DecidingStatement> Deciding(ReadOnlySpan<byte> matched, int count, int last, PolicyEffect effect)
     {
         if (count == 1)
-            return _statements[last].DecidingAlone;
+            return _plans[last].DecidingAlone;
         var result = new DecidingStatement[count];
         var k = 0;
         for (var i = 0; i < matched.Length; i++)
         {
             if (matched[i] == 1 && _plans[i].Effect == effect)
-                result[k++] = _statements[i].Deciding;
+                result[k++] = _plans[i].Deciding;
         }
         return result;
     }

@@ -12,11 +12,8 @@ internal sealed class CompiledStatement
     private readonly bool _invokeApplies;
     private readonly bool _variables;
 
-    // The compiled Action and Resource patterns. After the policy's plan is built, a statement the plan answers for
-    // drops them (Release) and recompiles them from its model only if a request other than execute-api:Invoke comes:
-    // thousands of compiled policies then stay small enough to share the cache (computed twice on a race: harmless,
-    // compiling is pure).
-    private Matching? _matching;
+    // The compiled Action and Resource patterns.
+    private readonly Matching _matching;
 
     public CompiledStatement(StatementModel model, bool variables, ConditionClause[] conditions)
     {
@@ -41,7 +38,10 @@ internal sealed class CompiledStatement
     public bool InvokeApplies => _invokeApplies;
 
     /// <summary>The compiled Resource/NotResource entries.</summary>
-    public IReadOnlyList<ResourcePattern> Resources => Patterns().Resources;
+    public IReadOnlyList<ResourcePattern> Resources => _matching.Resources;
+
+    /// <summary>The conditions, ANDed (empty when none).</summary>
+    public ConditionClause[] Conditions => _conditions;
 
     /// <summary>True when the statement has a condition to check.</summary>
     public bool HasConditions => _conditions.Length > 0;
@@ -56,18 +56,21 @@ internal sealed class CompiledStatement
     {
         var actionApplies = string.Equals(action, PolicyRequest.InvokeAction, StringComparison.Ordinal)
             ? _invokeApplies
-            : Patterns().AnyAction(action) != Model.IsNotAction;
+            : _matching.AnyAction(action) != Model.IsNotAction;
         if (!actionApplies)
             return MismatchReason.Action;
-        if (Patterns().AnyResource(arn, context) == Model.IsNotResource)
+        if (_matching.AnyResource(arn, context) == Model.IsNotResource)
             return MismatchReason.Resource;
         return ConditionsHold(context) ? null : MismatchReason.Condition;
     }
 
     /// <summary>Whether every condition holds (§1.6: clauses are ANDed).</summary>
-    public bool ConditionsHold(RequestContext context)
+    public bool ConditionsHold(RequestContext context) => ConditionsHold(_conditions, context);
+
+    /// <summary>Whether every one of <paramref name="conditions"/> holds (§1.6: clauses are ANDed).</summary>
+    public static bool ConditionsHold(ConditionClause[] conditions, RequestContext context)
     {
-        foreach (var condition in _conditions)
+        foreach (var condition in conditions)
         {
             if (!condition.Holds(context))
                 return false;
@@ -88,11 +91,6 @@ internal sealed class CompiledStatement
             _conditions.Where(c => !c.Holds(context)).Select(c => $"{c} (request value {Show(context.TryGet(c.Key))})")),
         _ => throw new InvalidOperationException($"unknown mismatch reason {reason}"),
     };
-
-    /// <summary>Drops the compiled patterns (the policy's plan answers for execute-api:Invoke without them).</summary>
-    public void Release() => _matching = null;
-
-    private Matching Patterns() => _matching ??= Compile();
 
     // §1.3: action names are case-insensitive; '*' and '?' are wildcards. Resource entries as ResourcePattern.Compile.
     private Matching Compile() => new(

@@ -65,10 +65,13 @@ internal sealed partial class Glob
     /// <summary>How the pattern is matched; <see cref="Head"/> and <see cref="Tail"/> are its fixed text.</summary>
     public GlobShape Shape => _shape;
 
-    /// <summary>Text a match starts with (or equals, for <see cref="GlobShape.Exact"/>).</summary>
+    /// <summary>
+    /// Text a match starts with (or equals, for <see cref="GlobShape.Exact"/>); for a general pattern without variables,
+    /// its leading literal.
+    /// </summary>
     public string Head => _head;
 
-    /// <summary>Text a match ends with.</summary>
+    /// <summary>Text a match ends with (for a general pattern without variables, its trailing literal).</summary>
     public string Tail => _tail;
 
     /// <summary>Characters every match needs (literals and <c>?</c>).</summary>
@@ -170,8 +173,16 @@ internal sealed partial class Glob
 
     private static (GlobShape, string Head, string Tail) Classify(PatternToken[] tokens)
     {
-        if (Array.Exists(tokens, t => t.Kind is TokenKind.Variable or TokenKind.Question))
+        if (Array.Exists(tokens, t => t.Kind == TokenKind.Variable))
             return (GlobShape.General, "", "");
+        if (Array.Exists(tokens, t => t.Kind == TokenKind.Question))
+        {
+            // A general pattern keeps its leading and trailing literal text too: a match must start and end with them,
+            // which rejects most texts with two vectorised compares before the token loop (CompiledPolicy.Matches).
+            var head = tokens[0].Kind == TokenKind.Literal ? tokens[0].Text : "";
+            var tail = tokens.Length > 1 && tokens[^1].Kind == TokenKind.Literal ? tokens[^1].Text : "";
+            return (GlobShape.General, head, tail);
+        }
         return tokens switch
         {
             [] => (GlobShape.Exact, "", ""),

@@ -1,27 +1,13 @@
-using System.Collections;
-
 namespace AuthorizerConformance.Policy;
 
 /// <summary>
-/// The statements that did not match, computed on first access: building explanations costs string formatting the
-/// hot path (a scenario, the result cache) usually never reads.
+/// The statements that did not match a request, with the reason and an explanation: computed only when an
+/// evaluation's <see cref="PolicyEvaluation.NotMatched"/> is first read, because building explanations costs string
+/// formatting the hot path (a scenario, the result cache) usually never reads.
 /// </summary>
-internal sealed class MismatchList(IReadOnlyList<CompiledStatement> statements, PolicyRequest request) : IReadOnlyList<StatementMismatch>
+internal static class MismatchList
 {
-    private StatementMismatch[]? _items;
-
-    // Computing twice on a race is harmless: the result is the same and the evaluation is pure.
-    private StatementMismatch[] Items => Volatile.Read(ref _items) ?? Interlocked.CompareExchange(ref _items, Compute(statements, request), null) ?? _items!;
-
-    public StatementMismatch this[int index] => Items[index];
-
-    public int Count => Items.Length;
-
-    public IEnumerator<StatementMismatch> GetEnumerator() => ((IEnumerable<StatementMismatch>)Items).GetEnumerator();
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-    private static StatementMismatch[] Compute(IReadOnlyList<CompiledStatement> statements, PolicyRequest request)
+    public static StatementMismatch[] Compute(IReadOnlyList<CompiledStatement> statements, PolicyRequest request)
     {
         var arn = new ArnView(request.Resource);
         var context = new RequestContext(request.Context);

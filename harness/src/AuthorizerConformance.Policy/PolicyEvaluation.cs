@@ -1,17 +1,63 @@
 namespace AuthorizerConformance.Policy;
 
 /// <summary>The decision for one request, the statements that decided it, and why each other statement did not match.</summary>
-/// <param name="Decision">Allow, ExplicitDeny, ImplicitDeny, or Invalid.</param>
-/// <param name="DecidingStatements">
-/// For <see cref="PolicyDecision.ExplicitDeny"/> every matching Deny; for <see cref="PolicyDecision.Allow"/> every
-/// matching Allow; empty otherwise. Compare as a set: statement order never matters.
-/// </param>
-/// <param name="NotMatched">Every statement that did not match, with the reason (computed on first access).</param>
-public sealed record PolicyEvaluation(
-    PolicyDecision Decision,
-    IReadOnlyList<DecidingStatement> DecidingStatements,
-    IReadOnlyList<StatementMismatch> NotMatched)
+public sealed record PolicyEvaluation
 {
+    // Set when NotMatched is computed on first access from the policy and the request (the hot path rarely reads it).
+    private readonly CompiledPolicy? _policy;
+    private readonly PolicyRequest? _request;
+    private IReadOnlyList<StatementMismatch>? _notMatched;
+
+    /// <summary>An evaluation with every part given.</summary>
+    /// <param name="Decision">Allow, ExplicitDeny, ImplicitDeny, or Invalid.</param>
+    /// <param name="DecidingStatements">See <see cref="DecidingStatements"/>.</param>
+    /// <param name="NotMatched">See <see cref="NotMatched"/>.</param>
+    public PolicyEvaluation(
+        PolicyDecision Decision,
+        IReadOnlyList<DecidingStatement> DecidingStatements,
+        IReadOnlyList<StatementMismatch> NotMatched)
+    {
+        this.Decision = Decision;
+        this.DecidingStatements = DecidingStatements;
+        _notMatched = NotMatched;
+    }
+
+    // An evaluation whose NotMatched list is computed from the policy and the request on first access.
+    internal PolicyEvaluation(PolicyDecision decision, IReadOnlyList<DecidingStatement> decidingStatements, CompiledPolicy policy, PolicyRequest request)
+    {
+        Decision = decision;
+        DecidingStatements = decidingStatements;
+        _policy = policy;
+        _request = request;
+    }
+
     /// <summary>The evaluation of a document that could not be parsed: never an Allow.</summary>
     public static PolicyEvaluation Invalid { get; } = new(PolicyDecision.Invalid, [], []);
+
+    /// <summary>Allow, ExplicitDeny, ImplicitDeny, or Invalid.</summary>
+    public PolicyDecision Decision { get; init; }
+
+    /// <summary>
+    /// For <see cref="PolicyDecision.ExplicitDeny"/> every matching Deny; for <see cref="PolicyDecision.Allow"/> every
+    /// matching Allow; empty otherwise. Compare as a set: statement order never matters.
+    /// </summary>
+    public IReadOnlyList<DecidingStatement> DecidingStatements { get; init; }
+
+    /// <summary>Every statement that did not match, with the reason (computed on first access).</summary>
+    public IReadOnlyList<StatementMismatch> NotMatched
+    {
+        // Computing twice on a race is harmless: the result is the same and the evaluation is pure.
+        get => Volatile.Read(ref _notMatched) ??
+            Interlocked.CompareExchange(ref _notMatched, MismatchList.Compute(_policy!.Statements, _request!), null) ?? _notMatched!;
+        init => _notMatched = value;
+    }
+
+    /// <summary>The three parts, as the positional record this type used to be.</summary>
+    public void Deconstruct(
+        out PolicyDecision Decision, out IReadOnlyList<DecidingStatement> DecidingStatements, out IReadOnlyList<StatementMismatch> NotMatched)
+    {
+        Decision = this.Decision;
+        DecidingStatements = this.DecidingStatements;
+        NotMatched = this.NotMatched;
+    }
 }

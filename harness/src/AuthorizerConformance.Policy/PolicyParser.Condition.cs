@@ -106,8 +106,11 @@ public static partial class PolicyParser
             reader.Error(path, $"a condition value must be a string, number, boolean or an array of them, found {JsonReader.Kind(value)}");
             return null;
         }
-        var compiled = new List<ConditionValue>();
         var variables = version == PolicyVersion.V2012;
+        var tableKey = ConditionClauseTable.Key(op.Name, key, variables, raw.Select(r => r.Text));
+        if (ConditionClauseTable.Find(tableKey) is { } shared)
+            return shared;
+        var compiled = new List<ConditionValue>();
         foreach (var (text, at) in raw)
         {
             var compiledValue = ConditionValue.Compile(op, text, variables, out var error);
@@ -116,7 +119,9 @@ public static partial class PolicyParser
             else
                 compiled.Add(compiledValue);
         }
-        return compiled.Count == raw.Count ? new ConditionClause(op, key, [.. raw.Select(r => r.Text)], [.. compiled]) : null;
+        return compiled.Count == raw.Count
+            ? ConditionClauseTable.Share(tableKey, new ConditionClause(op, key, [.. raw.Select(r => r.Text)], [.. compiled]))
+            : null;
     }
 
     // Condition values may be strings, numbers or booleans (IAM grammar); numbers keep their JSON text.

@@ -19,7 +19,7 @@ public static partial class PolicyParser
         try
         {
             using var document = JsonDocument.Parse(json, DocumentOptions);
-            return Parse(document.RootElement, options);
+            return Parse(document.RootElement, options, json);
         }
         catch (JsonException ex)
         {
@@ -28,9 +28,28 @@ public static partial class PolicyParser
     }
 
     /// <summary>Parses and compiles a policy document already read as JSON.</summary>
-    public static PolicyParseResult Parse(JsonElement document, PolicyOptions? options = null)
+    public static PolicyParseResult Parse(JsonElement document, PolicyOptions? options = null) => Parse(document, options, source: null);
+
+    /// <summary>
+    /// The statements of a document that parsed before (a <see cref="CompiledPolicy"/> rebuilding what it does not keep).
+    /// </summary>
+    internal static CompiledStatement[] Reparse(string source, PolicyOptions options)
     {
-        var reader = new JsonReader(options ?? PolicyOptions.Default);
+        using var document = JsonDocument.Parse(source, DocumentOptions);
+        var reader = new JsonReader(options);
+        var members = reader.Members(document.RootElement, "", TopLevel);
+        var (_, version) = ReadVersion(reader, members);
+        var statements = ReadStatements(reader, members, version, out _);
+        return reader.Errors.Count == 0 && statements is not null
+            ? statements
+            : throw new InvalidOperationException("a compiled policy's source no longer parses: " + string.Join("; ", reader.Errors.Select(e => $"{e.Path}: {e.Message}")));
+    }
+
+    // source: the document's text when the caller has it, so a compiled policy can rebuild its statements from it.
+    private static PolicyParseResult Parse(JsonElement document, PolicyOptions? options, string? source)
+    {
+        options ??= PolicyOptions.Default;
+        var reader = new JsonReader(options);
         if (document.ValueKind != JsonValueKind.Object)
         {
             reader.Error("", $"the policy document must be a JSON object, found {JsonReader.Kind(document)}");
@@ -49,7 +68,7 @@ public static partial class PolicyParser
         var statements = ReadStatements(reader, members, version, out var wasObject);
         if (reader.Errors.Count > 0 || statements is null)
             return PolicyParseResult.Failed(reader.Errors);
-        return PolicyParseResult.Valid(new CompiledPolicy(versionText, id, wasObject, statements));
+        return PolicyParseResult.Valid(new CompiledPolicy(source ?? document.GetRawText(), options, versionText, id, wasObject, statements));
     }
 
     private static (string? Text, PolicyVersion Version) ReadVersion(JsonReader reader, Dictionary<string, JsonElement> members)

@@ -11,10 +11,11 @@ internal readonly struct RequestContext(IReadOnlyDictionary<string, IReadOnlyLis
     {
         if (values is null)
             return null;
-        if (values.TryGetValue(key, out var direct))
-            return direct.Count == 0 ? null : direct;
         if (values is Dictionary<string, IReadOnlyList<string>> dictionary)
         {
+            // The common case, called directly rather than through the interface.
+            if (dictionary.TryGetValue(key, out var found))
+                return found.Count == 0 ? null : found;
             // A case-insensitive dictionary has answered already; otherwise scan with the struct enumerator (the
             // same order as the interface's, without boxing one per absent key).
             if (ReferenceEquals(dictionary.Comparer, StringComparer.OrdinalIgnoreCase))
@@ -26,6 +27,8 @@ internal readonly struct RequestContext(IReadOnlyDictionary<string, IReadOnlyLis
             }
             return null;
         }
+        if (values.TryGetValue(key, out var direct))
+            return direct.Count == 0 ? null : direct;
         foreach (var (name, list) in values)
         {
             if (string.Equals(name, key, StringComparison.OrdinalIgnoreCase))
