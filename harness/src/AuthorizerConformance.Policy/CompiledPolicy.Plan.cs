@@ -78,15 +78,19 @@ public sealed partial class CompiledPolicy
 
         private void Add(Glob glob)
         {
-            var head = Append(glob.Head);
-            var tail = Append(glob.Tail);
             var tokenStart = Tokens.Count;
             if (glob.Shape == GlobShape.General)
             {
+                // The literals first: the head and tail are then found inside them and share their text. The head and
+                // tail tokens are left out, because Matches checks them before the token loop and trims them off.
                 var literals = Append(glob.Literals);
-                foreach (var token in glob.FlatTokens)
+                var tokens = glob.FlatTokens;
+                tokens = tokens[(glob.Head.Length > 0 ? 1 : 0)..(tokens.Length - (glob.Tail.Length > 0 ? 1 : 0))];
+                foreach (var token in tokens)
                     Tokens.Add(token with { Start = token.Start + literals });
             }
+            var head = Append(glob.Head);
+            var tail = Append(glob.Tail);
             Matchers.Add(new MatcherPlan(glob.Shape, head, glob.Head.Length, tail, glob.Tail.Length, glob.MinLength, glob.HasStar,
                 tokenStart, Tokens.Count - tokenStart));
         }
@@ -190,9 +194,12 @@ public sealed partial class CompiledPolicy
             return Glob.MatchShape(text, matcher.Shape, table.Slice(matcher.HeadStart, matcher.HeadLength),
                 table.Slice(matcher.TailStart, matcher.TailLength), matcher.MinLength, matcher.HasStar);
         }
+        // A general pattern's leading and trailing literals are checked first (two vectorised compares reject most
+        // texts); the token loop then matches what lies between them, without those two tokens (see PlanBuilder.Add).
         return text.Length >= matcher.MinLength && (matcher.HasStar || text.Length == matcher.MinLength) &&
             text.StartsWith(table.Slice(matcher.HeadStart, matcher.HeadLength)) &&
             text.EndsWith(table.Slice(matcher.TailStart, matcher.TailLength)) &&
-            Glob.MatchGeneral(text, _tokens.AsSpan(matcher.TokenStart, matcher.TokenCount), table, ignoreCase: false);
+            Glob.MatchGeneral(text[matcher.HeadLength..^matcher.TailLength], _tokens.AsSpan(matcher.TokenStart, matcher.TokenCount), table,
+                ignoreCase: false);
     }
 }

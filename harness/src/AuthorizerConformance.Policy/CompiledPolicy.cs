@@ -13,7 +13,6 @@ namespace AuthorizerConformance.Policy;
 /// </remarks>
 public sealed partial class CompiledPolicy
 {
-    private const int StackLimit = 256;
     private readonly string _source;
     private readonly PolicyOptions _options;
     private readonly bool _needsSegments;
@@ -67,13 +66,14 @@ public sealed partial class CompiledPolicy
         var action = request.Action ?? "";
         var invoke = string.Equals(action, PolicyRequest.InvokeAction, StringComparison.Ordinal);
         var n = _plans.Length;
-        Span<byte> matched = n <= StackLimit ? stackalloc byte[n] : new byte[n];
+        // Which statements matched: bits of one word for up to 64 statements, an array beyond.
+        var matched = new Matched(n);
         int allows = 0, denies = 0, lastAllow = -1, lastDeny = -1;
         for (var i = 0; i < n; i++)
         {
             if (!(invoke ? AppliesToInvoke(i, arn, context) : Statements[i].Match(action, arn, context) is null))
                 continue;
-            matched[i] = 1;
+            matched.Add(i);
             var effect = _plans[i].Effect;
             switch (effect)
             {
@@ -96,7 +96,7 @@ public sealed partial class CompiledPolicy
     }
 
     // request: null when every statement matched (nothing to explain), else the request NotMatched is computed from.
-    private PolicyEvaluation Decide(ReadOnlySpan<byte> matched, int allows, int denies, int lastAllow, int lastDeny, PolicyRequest? request)
+    private PolicyEvaluation Decide(in Matched matched, int allows, int denies, int lastAllow, int lastDeny, PolicyRequest? request)
     {
         var (decision, deciding) = denies > 0
             ? (PolicyDecision.ExplicitDeny, Deciding(matched, denies, lastDeny, PolicyEffect.Deny))
@@ -106,17 +106,35 @@ public sealed partial class CompiledPolicy
         return request is null ? new PolicyEvaluation(decision, deciding, []) : new PolicyEvaluation(decision, deciding, this, request);
     }
 
-    private IReadOnlyList<DecidingStatement> Deciding(ReadOnlySpan<byte> matched, int count, int last, PolicyEffect effect)
+    private IReadOnlyList<DecidingStatement> Deciding(in Matched matched, int count, int last, PolicyEffect effect)
     {
         if (count == 1)
             return _plans[last].DecidingAlone;
         var result = new DecidingStatement[count];
         var k = 0;
-        for (var i = 0; i < matched.Length; i++)
+        for (var i = 0; i < _plans.Length; i++)
         {
-            if (matched[i] == 1 && _plans[i].Effect == effect)
+            if (matched.Contains(i) && _plans[i].Effect == effect)
                 result[k++] = _plans[i].Deciding;
         }
         return result;
+    }
+
+    /// <summary>A set of statement indexes: one word's bits for up to 64 statements, an array beyond.</summary>
+    private struct Matched(int count)
+    {
+        private const int WordBits = 64;
+        private readonly bool[]? _wide = count > WordBits ? new bool[count] : null;
+        private ulong _bits;
+
+        public void Add(int index)
+        {
+            if (_wide is null)
+                _bits |= 1UL << index;
+            else
+                _wide[index] = true;
+        }
+
+        public readonly bool Contains(int index) => _wide?[index] ?? ((_bits >> index) & 1) != 0;
     }
 }
