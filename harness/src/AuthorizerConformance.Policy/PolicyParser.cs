@@ -55,6 +55,8 @@ public static partial class PolicyParser
             reader.Error("", $"the policy document must be a JSON object, found {JsonReader.Kind(document)}");
             return PolicyParseResult.Failed(reader.Errors);
         }
+        if (!reader.CheckText(document, ""))
+            return PolicyParseResult.Failed(reader.Errors);
         var members = reader.Members(document, "", TopLevel);
         var (versionText, version) = ReadVersion(reader, members);
         string? id = null;
@@ -68,7 +70,7 @@ public static partial class PolicyParser
         var statements = ReadStatements(reader, members, version, out var wasObject);
         if (reader.Errors.Count > 0 || statements is null)
             return PolicyParseResult.Failed(reader.Errors);
-        return PolicyParseResult.Valid(new CompiledPolicy(source ?? document.GetRawText(), options, versionText, id, wasObject, statements));
+        return PolicyParseResult.Valid(new CompiledPolicy(source ?? Text(document), options, versionText, id, wasObject, statements));
     }
 
     private static (string? Text, PolicyVersion Version) ReadVersion(JsonReader reader, Dictionary<string, JsonElement> members)
@@ -130,6 +132,16 @@ public static partial class PolicyParser
                 compiled.Add(statement);
         }
         return compiled.Count == items.Count ? [.. compiled] : null;
+    }
+
+    // A document read by the caller is written out again rather than taken raw: the caller's reader may have allowed
+    // comments or trailing commas, which Reparse (plain JSON, as Parse(string)) would refuse.
+    private static string Text(JsonElement document)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+            document.WriteTo(writer);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     internal static string Describe(JsonElement element) =>
