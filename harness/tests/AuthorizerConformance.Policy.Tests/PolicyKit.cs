@@ -7,9 +7,10 @@ internal static class PolicyKit
     public const string GetUsers = Api + "/prod/GET/users";
     public const string Invoke = PolicyRequest.InvokeAction;
 
-    public static CompiledPolicy Compile(string json, PolicyOptions? options = null)
+    public static CompiledPolicy Compile(string json, PolicyOptions? options = null) => AssertValid(PolicyParser.Parse(json, options));
+
+    public static CompiledPolicy AssertValid(PolicyParseResult result)
     {
-        var result = PolicyParser.Parse(json, options);
         Assert.True(result.IsValid, "expected a valid policy, got: " + string.Join("; ", result.Errors.Select(e => $"{e.Path}: {e.Message}")));
         return result.Policy!;
     }

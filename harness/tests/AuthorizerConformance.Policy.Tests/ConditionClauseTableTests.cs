@@ -1,0 +1,79 @@
+using AuthorizerConformance.Policy.Conditions;
+
+namespace AuthorizerConformance.Policy.Tests;
+
+/// <summary>
+/// §1.6: identical condition clauses are shared process-wide (<see cref="ConditionClauseTable"/>), and only identical
+/// ones: the same operator, key and values under the same policy-variable rule (§1.2: 2012-10-17 only).
+/// </summary>
+/// <remarks>
+/// The table is shared with every test running beside these, so each test uses its own keys and values. The test that
+/// fills the table (<see cref="ConditionClauseTableCapacityTests"/>) runs alone, after every parallel test.
+/// </remarks>
+public class ConditionClauseTableTests
+{
+    [Fact]
+    public void Two_policies_with_the_same_condition_share_one_clause()
+    {
+        AssertTableHasRoom();
+        const string Condition = """{"StringEquals":{"custom:share":["s-1","s-2"]}}""";
+
+        var first = Clause(PolicyKit.One(resource: PolicyKit.Quote(PolicyKit.GetUsers), condition: Condition));
+        var second = Clause(PolicyKit.One(effect: "Deny", resource: PolicyKit.Quote(PolicyKit.Api + "/*"), condition: Condition));
+
+        Assert.Same(first, second);
+    }
+
+    [Fact]
+    public void A_condition_in_a_policy_parsed_from_a_JsonElement_is_shared_too()
+    {
+        AssertTableHasRoom();
+        const string Condition = """{"StringLike":{"custom:share-element":"e-*"}}""";
+        using var document = System.Text.Json.JsonDocument.Parse(PolicyKit.One(condition: Condition));
+
+        var fromElement = Assert.Single(PolicyKit.AssertValid(PolicyParser.Parse(document.RootElement)).Statements[0].Conditions);
+        var fromText = Clause(PolicyKit.One(resource: PolicyKit.Quote(PolicyKit.GetUsers), condition: Condition));
+
+        Assert.Same(fromText, fromElement);
+    }
+
+    [Fact]
+    public void Versions_2008_and_2012_do_not_share_a_clause_because_variables_apply_only_under_2012()
+    {
+        const string Condition = """{"StringEquals":{"custom:owner":"${aws:username}"}}""";
+        var v2012 = PolicyKit.One(condition: Condition);
+        var v2008 = PolicyKit.One(condition: Condition, version: "\"2008-10-17\"");
+        var alice = PolicyKit.Context(("aws:username", "alice"), ("custom:owner", "alice"));
+        var literal = PolicyKit.Context(("aws:username", "alice"), ("custom:owner", "${aws:username}"));
+
+        Assert.NotSame(Clause(v2012), Clause(v2008));
+        Assert.Equal(PolicyDecision.Allow, PolicyKit.Decide(v2012, PolicyKit.GetUsers, context: alice));
+        Assert.Equal(PolicyDecision.ImplicitDeny, PolicyKit.Decide(v2008, PolicyKit.GetUsers, context: alice));
+        Assert.Equal(PolicyDecision.ImplicitDeny, PolicyKit.Decide(v2012, PolicyKit.GetUsers, context: literal));
+        Assert.Equal(PolicyDecision.Allow, PolicyKit.Decide(v2008, PolicyKit.GetUsers, context: literal));
+    }
+
+    [Theory]
+    [InlineData("""{"StringEquals":{"custom:differ":"d-2"}}""")]
+    [InlineData("""{"StringEquals":{"custom:differ":["d-1","d-2"]}}""")]
+    [InlineData("""{"StringEquals":{"custom:differ-too":"d-1"}}""")]
+    [InlineData("""{"StringLike":{"custom:differ":"d-1"}}""")]
+    [InlineData("""{"StringEqualsIfExists":{"custom:differ":"d-1"}}""")]
+    public void A_different_value_key_or_operator_is_a_different_clause(string other)
+    {
+        const string Condition = """{"StringEquals":{"custom:differ":"d-1"}}""";
+
+        var clause = Clause(PolicyKit.One(condition: Condition));
+        var otherClause = Clause(PolicyKit.One(condition: other));
+
+        Assert.NotSame(clause, otherClause);
+        Assert.Equal(["d-1"], clause.RawValues);
+    }
+
+    private static ConditionClause Clause(string json) => Assert.Single(PolicyKit.Compile(json).Statements[0].Conditions);
+
+    // Sharing is only promised below the capacity; the test that fills the table runs after this class.
+    private static void AssertTableHasRoom() =>
+        Assert.True(ConditionClauseTable.Count < ConditionClauseTable.Capacity - 16,
+            $"the clause table is already nearly full ({ConditionClauseTable.Count} of {ConditionClauseTable.Capacity}): did the capacity test run first?");
+}
