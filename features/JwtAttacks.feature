@@ -192,6 +192,9 @@ Feature: JWT attacks
         | invalid-utf8     | HS256     |
         | invalid-utf8     | RS256     |
         | invalid-utf8     | ES256     |
+        | lone-surrogate   | HS256     |
+        | lone-surrogate   | RS256     |
+        | lone-surrogate   | ES256     |
         | duplicate-claims | HS256     |
         | duplicate-claims | RS256     |
         | duplicate-claims | ES256     |

@@ -39,6 +39,7 @@ public class JwtAttackTests
         [JwtAttack.DuplicateClaims] = ["payload-json-invalid"],
         [JwtAttack.Oversized] = ["token-too-long"],
         [JwtAttack.InvalidUtf8] = ["payload-utf8-invalid"],
+        [JwtAttack.LoneSurrogate] = ["payload-json-invalid"],
     };
 
     public static TheoryData<string, string> Cases()

@@ -27,7 +27,17 @@ internal static class JsonLineEvaluator
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
                 return PolicyResultJson.Error(null, [new PolicyError("", $"line {lineNumber} must be a JSON object")]);
-            JsonElement? id = root.TryGetProperty("id", out var idElement) ? idElement : null;
+            // A string that is not text (half a surrogate pair) throws where it is read: report it instead. A policy
+            // object reports its own, with paths inside the policy; a member name of the line itself that is not text
+            // leaves nothing safe to read, not even the id.
+            var notText = JsonTextCheck.Find(root).ToList();
+            if (notText.Exists(p => p.Path.Length == 0))
+                return PolicyResultJson.Error(null, [.. notText.Where(p => p.Path.Length == 0)]);
+            var policyIsObject = root.TryGetProperty("policy", out var policyElement) && policyElement.ValueKind == JsonValueKind.Object;
+            notText.RemoveAll(p => policyIsObject && (p.Path.StartsWith("policy.", StringComparison.Ordinal) || p.Path == "policy"));
+            JsonElement? id = root.TryGetProperty("id", out var idElement) && JsonTextCheck.FirstNonText(idElement) is null ? idElement : null;
+            if (notText.Count > 0)
+                return PolicyResultJson.Error(id, notText);
             var problems = new List<PolicyError>();
             foreach (var member in root.EnumerateObject())
             {

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace AuthorizerConformance.Policy;
@@ -19,77 +18,12 @@ internal sealed class JsonReader(PolicyOptions options)
 
     public static string Child(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 
-    /// <summary>
-    /// Reports every string and member name that is not text: JSON may escape half of a UTF-16 surrogate pair alone
-    /// (<c>"\ud800"</c>), which System.Text.Json refuses to turn into a string with an exception. Checked once over the
-    /// raw document, before anything reads a string. True when all is text.
-    /// </summary>
+    /// <summary>Reports every string and member name that is not text (see <see cref="JsonTextCheck"/>). True when all is text.</summary>
     public bool CheckText(JsonElement element, string path)
     {
         var before = _errors.Count;
-        Walk(element, path);
+        _errors.AddRange(JsonTextCheck.Find(element, path));
         return _errors.Count == before;
-
-        void Walk(JsonElement node, string at)
-        {
-            switch (node.ValueKind)
-            {
-                case JsonValueKind.String when HasLoneSurrogate(JsonMarshal.GetRawUtf8Value(node)):
-                    Error(at, NotText);
-                    break;
-                case JsonValueKind.Object:
-                    foreach (var property in node.EnumerateObject())
-                    {
-                        if (HasLoneSurrogate(JsonMarshal.GetRawUtf8PropertyName(property)))
-                        {
-                            Error(at, "a member name " + NotText);
-                            continue;
-                        }
-                        Walk(property.Value, Child(at, property.Name));
-                    }
-                    break;
-                case JsonValueKind.Array:
-                    var i = 0;
-                    foreach (var item in node.EnumerateArray())
-                        Walk(item, $"{at}[{i++}]");
-                    break;
-            }
-        }
-    }
-
-    private const string NotText = "holds an escaped UTF-16 surrogate without its pair (\\uD800–\\uDFFF), which is not text";
-
-    // raw: a string token as written, escapes included. Finds a \uD800–\uDBFF not followed by \uDC00–\uDFFF, or a
-    // \uDC00–\uDFFF not preceded by one.
-    private static bool HasLoneSurrogate(ReadOnlySpan<byte> raw)
-    {
-        if (raw.IndexOf((byte)'\\') < 0)
-            return false;
-        var pendingHigh = false;
-        for (var i = 0; i < raw.Length; i++)
-        {
-            if (raw[i] != '\\')
-            {
-                if (pendingHigh)
-                    return true;
-                continue;
-            }
-            if (i + 1 < raw.Length && raw[i + 1] == 'u' && i + 5 < raw.Length &&
-                System.Buffers.Text.Utf8Parser.TryParse(raw.Slice(i + 2, 4), out ushort unit, out var consumed, 'x') && consumed == 4)
-            {
-                var high = unit is >= 0xD800 and <= 0xDBFF;
-                var low = unit is >= 0xDC00 and <= 0xDFFF;
-                if (pendingHigh != low)
-                    return true;
-                pendingHigh = high;
-                i += 5;
-                continue;
-            }
-            if (pendingHigh)
-                return true;
-            i++;
-        }
-        return pendingHigh;
     }
 
     /// <summary>

@@ -52,6 +52,18 @@ public sealed record PolicyEvaluation
         init => _notMatched = value;
     }
 
+    /// <summary>
+    /// Equal when the decision is equal and both lists are the same instances, as for the positional record this type
+    /// was: the policy and request a lazy list is computed from are not part of the value.
+    /// </summary>
+    public bool Equals(PolicyEvaluation? other) =>
+        other is not null && (ReferenceEquals(this, other) ||
+            (Decision == other.Decision && ReferenceEquals(DecidingStatements, other.DecidingStatements) &&
+             ReferenceEquals(NotMatched, other.NotMatched)));
+
+    /// <summary>From the decision and the deciding list only, so reading NotMatched never changes it.</summary>
+    public override int GetHashCode() => HashCode.Combine(Decision, System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(DecidingStatements));
+
     /// <summary>The three parts, as the positional record this type used to be.</summary>
     public void Deconstruct(
         out PolicyDecision Decision, out IReadOnlyList<DecidingStatement> DecidingStatements, out IReadOnlyList<StatementMismatch> NotMatched)

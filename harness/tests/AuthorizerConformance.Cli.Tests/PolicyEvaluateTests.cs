@@ -135,6 +135,32 @@ public sealed class PolicyEvaluateTests : IDisposable
     }
 
     [Fact]
+    public void Json_lines_with_strings_that_are_not_text_get_errors_with_paths_and_the_run_goes_on()
+    {
+        const string Ok = """{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""";
+        var input = string.Join('\n',
+            $$$"""{"id":"\ud800","policy":{{{Ok}}},"resource":"{{{Arn}}}"}""",
+            $$$"""{"id":2,"policy":{{{Ok}}},"resource":"{{{Arn}}}\udc00"}""",
+            $$$"""{"id":3,"\ud800":1,"policy":{{{Ok}}},"resource":"{{{Arn}}}"}""",
+            $$$"""{"id":4,"policy":{"Statement":[{"Sid":"\ud800","Effect":"Allow","Action":"*","Resource":"*"}]},"resource":"{{{Arn}}}"}""",
+            $$$"""{"id":5,"policy":{{{Ok}}},"resource":"{{{Arn}}}","context":{"aws:SourceIp":["\ud800"]}}""",
+            $$$"""{"id":6,"policy":{{{Ok}}},"resource":"{{{Arn}}}"}""");
+
+        var (code, stdout, stderr) = RunWithStdin(input, "policy", "evaluate", "--jsonl");
+
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("Exception", stderr, StringComparison.Ordinal);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal(["Error", "Error", "Error", "Invalid", "Error", "Allow"], lines.Select(l => l.GetProperty("decision").GetString()));
+        Assert.Equal(JsonValueKind.Null, lines[0].GetProperty("id").ValueKind);
+        Assert.Equal(["id", "resource", "", "Statement[0].Sid", "context.aws:SourceIp[0]"],
+            lines[..5].Select(l => l.GetProperty("errors")[0].GetProperty("path").GetString()));
+        Assert.Equal("2", lines[1].GetProperty("id").GetRawText());
+        Assert.Equal(JsonValueKind.Null, lines[2].GetProperty("id").ValueKind);
+        Assert.All(lines[..5], l => Assert.Contains("surrogate", l.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Json_lines_can_come_from_an_input_file_and_action_defaults_to_Invoke()
     {
         var input = File("in.jsonl", $$$"""{"id":"x","policy":{"Statement":[{"Effect":"Allow","Action":"execute-api:Invoke","Resource":"*"}]},"resource":"{{{Arn}}}"}""" + "\n");

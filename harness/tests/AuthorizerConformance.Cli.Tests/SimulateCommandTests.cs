@@ -18,6 +18,17 @@ public sealed class SimulateCommandTests : IDisposable
                       {"method": "GET", "path": "/pets/42"}]}
         """;
 
+    [Fact]
+    public void A_scenario_string_that_is_not_text_is_exit_2_with_its_path()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("simulate", File(Scenario.Replace("\"principalId\": \"u\"", "\"principalId\": \"u\\ud800\"", StringComparison.Ordinal)));
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Contains("authorizers.A.function.outcomes[0].return.principalId", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", stderr, StringComparison.Ordinal);
+    }
+
     private readonly string _dir = Directory.CreateTempSubdirectory("authz-simulate-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

@@ -36,6 +36,24 @@ public class OutputTests
         Assert.Equal("""{"message":null}""", result.Body);
     }
 
+    [Theory]
+    // Half a surrogate pair as a JSON escape: valid JSON, not text (decided: invalid output, 500; docs/gateway.md).
+    [InlineData("""{"principalId": "u\ud800", "policyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "execute-api:Invoke", "Resource": "*"}]}}""", "principalId")]
+    [InlineData("""{"principalId": "u", "context": {"k": "\udc00"}, "policyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "execute-api:Invoke", "Resource": "*"}]}}""", "context.k")]
+    [InlineData("""{"principalId": "u", "policyDocument": {"Version": "2012-10-17", "Statement": [{"Sid": "\ud800", "Effect": "Allow", "Action": "execute-api:Invoke", "Resource": "*"}]}}""", "policyDocument.Statement[0].Sid")]
+    public async Task Output_with_a_string_that_is_not_text_gives_500_naming_its_path(string output, string path)
+    {
+        // A scripted outcome is part of the scenario file, which refuses such text itself; a raw function returns it.
+        var kit = Kit.Of(
+            """{"type": "REST", "routes": [{"method": "GET", "resource": "/x", "authorizer": "A"}]}""",
+            """{"A": {"type": "TOKEN", "identitySource": "method.request.header.A", "function": {"kind": "scripted", "outcomes": [{"timeout": true}]}}}""",
+            (_, _) => new RawFunction(System.Text.Encoding.UTF8.GetBytes(output)));
+        var result = await kit.Send("GET", "/x", ("A", "t"));
+        Expect.Rejected(result, 500, FailureCodes.AuthorizerOutputInvalid);
+        Assert.Contains(path + ": ", result.FailureDetail, StringComparison.Ordinal);
+        Assert.Contains("surrogate", result.FailureDetail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task OUT_3_empty_principalId_is_accepted()
     {

@@ -28,6 +28,16 @@ public class ScenarioParserTests
     }
 
     [Theory]
+    [InlineData("""{"api": {"type": "REST", "routes": []}, "authorizers": {}, "requests": [{"method": "GET", "path": "/x", "headers": {"A": "\ud800"}}]}""", "requests[0].headers.A")]
+    [InlineData("""{"api": {"type": "REST", "routes": []}, "authorizers": {}, "requests": [{"\udc00": 1}]}""", "requests[0]")]
+    public void A_string_or_member_name_that_is_not_text_is_an_error_with_its_path(string json, string path)
+    {
+        var error = Error(json);
+        Assert.Equal(path, error.Path);
+        Assert.Contains("surrogate", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("method.request.header.A, method.request.header.B")]
     [InlineData("method.request.querystring.token")]
     [InlineData("")]

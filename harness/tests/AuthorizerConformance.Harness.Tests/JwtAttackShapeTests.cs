@@ -67,6 +67,10 @@ public class JwtAttackShapeTests
         var bytes = Base64Url.DecodeFromChars(Mint(JwtAttack.InvalidUtf8).Split('.')[1]);
         Assert.Throws<DecoderFallbackException>(() => new UTF8Encoding(false, true).GetString(bytes));
         Assert.Contains("\"sub\":\"admin\"", PayloadText(Mint(JwtAttack.TamperedPayload)), StringComparison.Ordinal);
+        var lone = PayloadText(Mint(JwtAttack.LoneSurrogate));
+        Assert.EndsWith(",\"note\":\"x\\ud800\"}", lone, StringComparison.Ordinal);
+        using (var document = System.Text.Json.JsonDocument.Parse(lone))
+            Assert.Throws<InvalidOperationException>(() => document.RootElement.GetProperty("note").GetString());
     }
 
     [Fact]

@@ -48,6 +48,18 @@ public class ConditionClauseTableCapacityTests
         Assert.Equal(PolicyDecision.ImplicitDeny, second.Evaluate(RequestWith("custom:late", "before")).Decision);
     }
 
+    [Fact]
+    public void Threads_adding_clauses_at_once_never_push_the_table_past_its_capacity()
+    {
+        for (var i = 0; i <= ConditionClauseTable.Capacity; i++)
+            PolicyKit.Compile(PolicyKit.One(condition: $$$"""{"StringEquals":{"custom:fill":"v{{{i}}}"}}"""));
+
+        Parallel.For(0, 256, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+            PolicyKit.Compile(PolicyKit.One(condition: $$$"""{"StringEquals":{"custom:race":"r{{{i}}}"}}""")));
+
+        Assert.Equal(ConditionClauseTable.Capacity, ConditionClauseTable.Count);
+    }
+
     private static PolicyRequest Request(string fill) => RequestWith("custom:fill", fill);
 
     private static PolicyRequest RequestWith(string key, string value) =>

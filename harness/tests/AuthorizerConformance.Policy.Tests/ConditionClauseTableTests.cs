@@ -53,6 +53,25 @@ public class ConditionClauseTableTests
         Assert.Equal(PolicyDecision.Allow, PolicyKit.Decide(v2008, PolicyKit.GetUsers, context: literal));
     }
 
+    [Fact]
+    public void A_value_holding_a_separator_is_never_taken_for_two_values()
+    {
+        // Keys once joined parts with \u0001: ["zzq","zzr"] and "zzq\u0001zzr" then shared one clause, and the second
+        // policy allowed aws:username=zzq.
+        var two = PolicyKit.Compile(PolicyKit.One(condition: """{"StringEquals":{"aws:username":["zzq","zzr"]}}"""));
+        var one = PolicyKit.Compile(PolicyKit.One(condition: """{"StringEquals":{"aws:username":"zzq\u0001zzr"}}"""));
+
+        Assert.NotSame(two.Statements[0].Conditions[0], one.Statements[0].Conditions[0]);
+        Assert.Equal(PolicyDecision.Allow, two.Evaluate(Request("zzq")).Decision);
+        Assert.Equal(PolicyDecision.ImplicitDeny, one.Evaluate(Request("zzq")).Decision);
+        Assert.Equal(PolicyDecision.Allow, one.Evaluate(Request("zzq\u0001zzr")).Decision);
+        Assert.Contains("zzq\\u0001zzr", one.ToJson(), StringComparison.Ordinal);
+        Assert.NotEqual(ConditionClauseTable.Key("StringEquals", "k", false, ["a", "b"]), ConditionClauseTable.Key("StringEquals", "k", false, ["a\u0001b"]));
+        Assert.NotEqual(ConditionClauseTable.Key("S", "k", false, ["1:a"]), ConditionClauseTable.Key("S", "k", false, ["1", "a"]));
+
+        static PolicyRequest Request(string user) => new(PolicyKit.Invoke, PolicyKit.GetUsers, PolicyKit.Context(("aws:username", user)));
+    }
+
     [Theory]
     [InlineData("""{"StringEquals":{"custom:differ":"d-2"}}""")]
     [InlineData("""{"StringEquals":{"custom:differ":["d-1","d-2"]}}""")]

@@ -56,6 +56,22 @@ public class PolicyEvaluationRecordTests
         Assert.Equal(new PolicyEvaluation(PolicyDecision.Allow, Deciding, Mismatches), new PolicyEvaluation(PolicyDecision.Allow, Deciding, Mismatches));
 
     [Fact]
+    public void Reading_NotMatched_changes_neither_equality_nor_the_hash_code()
+    {
+        var policy = PolicyKit.Compile(PolicyKit.One(resource: "\"arn:aws:execute-api:*:*:*/*/POST/*\""));
+        var evaluation = policy.Evaluate(new PolicyRequest(PolicyKit.Invoke, PolicyKit.GetUsers));
+        var set = new HashSet<PolicyEvaluation> { evaluation };
+        var hash = evaluation.GetHashCode();
+
+        var notMatched = evaluation.NotMatched;
+
+        Assert.Equal(hash, evaluation.GetHashCode());
+        Assert.Contains(evaluation, set);
+        Assert.Equal(evaluation, new PolicyEvaluation(evaluation.Decision, evaluation.DecidingStatements, notMatched));
+        Assert.NotEqual(evaluation, new PolicyEvaluation(evaluation.Decision, evaluation.DecidingStatements, [.. notMatched]));
+    }
+
+    [Fact]
     public void NotMatched_of_an_evaluation_is_computed_when_first_read_and_then_kept()
     {
         var context = new CountingContext(PolicyKit.Context(("aws:PrincipalTag/team", "red")));

@@ -1,3 +1,4 @@
+using AuthorizerConformance.Policy;
 using System.Text.Json;
 
 namespace AuthorizerConformance.Gateway;
@@ -40,6 +41,10 @@ internal sealed class OutputValidationStage
             // OUT-1, UNA-4: only an object is an authorizer result; null, a string such as "Unauthorized" or an array is not.
             if (root.ValueKind != JsonValueKind.Object)
                 return Fail(out failure, FailureCodes.AuthorizerOutputInvalid, $"output is JSON {Describe(root.ValueKind)}, not an object");
+            // Decided (the spec is silent): a string the output cannot be read as text is invalid output (500), not
+            // whatever a lenient reader would make of half a surrogate pair.
+            if (JsonTextCheck.FirstNonText(root) is { } notText)
+                return Fail(out failure, FailureCodes.AuthorizerOutputInvalid, $"output {(notText.Path.Length == 0 ? "" : notText.Path + ": ")}{notText.Message}");
             return simpleResponses ? Simple(root, out failure) : Iam(root, out failure);
         }
     }

@@ -1,3 +1,4 @@
+using AuthorizerConformance.Policy;
 using System.Globalization;
 using System.Text.Json;
 
@@ -31,6 +32,9 @@ public static partial class ScenarioParser
     /// <summary>Parses a scenario already read as JSON.</summary>
     public static ScenarioParseResult Parse(JsonElement root)
     {
+        // A string that is not text would throw where it is read; report where it is instead.
+        if (JsonTextCheck.FirstNonText(root) is { } notText)
+            return ScenarioParseResult.Failed(new ScenarioError(notText.Path, notText.Message));
         try
         {
             Json.Object(root, "", "api", "authorizers", "requests", "startTime");

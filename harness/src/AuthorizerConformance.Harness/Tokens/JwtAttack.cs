@@ -28,4 +28,5 @@ public enum JwtAttack
     DuplicateClaims,
     Oversized,
     InvalidUtf8,
+    LoneSurrogate,
 }

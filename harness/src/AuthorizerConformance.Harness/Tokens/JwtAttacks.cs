@@ -33,6 +33,7 @@ public static partial class JwtAttacks
         new(JwtAttack.DuplicateClaims, "duplicate-claims", "payload with sub twice (\"user-123\", then \"admin\"), correctly signed"),
         new(JwtAttack.Oversized, "oversized", "a correctly signed token longer than 8,192 characters"),
         new(JwtAttack.InvalidUtf8, "invalid-utf8", "payload with an invalid UTF-8 byte sequence in a string, correctly signed"),
+        new(JwtAttack.LoneSurrogate, "lone-surrogate", "payload with a claim holding half a UTF-16 surrogate pair as a JSON escape (\\ud800), correctly signed: valid JSON, not text"),
     ];
 
     /// <summary>The attack named <paramref name="name"/> (exact, case-sensitive), or null.</summary>
@@ -75,6 +76,7 @@ public static partial class JwtAttacks
             JwtAttack.DuplicateClaims => RawPayload(input, json => json[..^1] + ",\"sub\":\"admin\"}"),
             JwtAttack.Oversized => WithClaims(input, c => c.Set("padding", new string('x', 9000))),
             JwtAttack.InvalidUtf8 => InvalidUtf8(input),
+            JwtAttack.LoneSurrogate => RawPayload(input, json => json[..^1] + ",\"note\":\"x\\ud800\"}"),
             _ => throw new ArgumentOutOfRangeException(nameof(attack), attack, "unknown attack"),
         };
     }

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
 
 namespace AuthorizerConformance.Policy.Conditions;
 
@@ -14,17 +16,41 @@ internal static class ConditionClauseTable
     public const int Capacity = 1024;
 
     private static readonly ConcurrentDictionary<string, ConditionClause> Clauses = new(StringComparer.Ordinal);
+    private static readonly Lock Gate = new();
+    private static int _count;
 
-    /// <summary>The table's key for a clause: the parts separated by a character that cannot be confused with text.</summary>
-    public static string Key(string op, string key, bool variables, IEnumerable<string> values) =>
-        string.Join('\u0001', [op, key, variables ? "v" : "-", .. values]);
+    /// <summary>
+    /// The table's key for a clause: every part prefixed with its length, so no choice of values (whatever characters
+    /// they hold) gives another clause's key.
+    /// </summary>
+    public static string Key(string op, string key, bool variables, IEnumerable<string> values)
+    {
+        var text = new StringBuilder();
+        foreach (var part in (IEnumerable<string>)[op, key, variables ? "v" : "-", .. values])
+            text.Append(part.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(part);
+        return text.ToString();
+    }
 
+    /// <summary>The clause kept for <paramref name="tableKey"/>, or null. Lock-free.</summary>
     public static ConditionClause? Find(string tableKey) => Clauses.GetValueOrDefault(tableKey);
 
     /// <summary>Returns the shared clause for <paramref name="tableKey"/>: the one already kept, else this one.</summary>
-    public static ConditionClause Share(string tableKey, ConditionClause clause) =>
-        Clauses.Count < Capacity ? Clauses.GetOrAdd(tableKey, clause) : Clauses.GetValueOrDefault(tableKey) ?? clause;
+    public static ConditionClause Share(string tableKey, ConditionClause clause)
+    {
+        // Adding is rare (once per distinct clause, at most Capacity times in a process), so it takes a lock: the bound
+        // then holds exactly, however many threads parse at once.
+        lock (Gate)
+        {
+            if (Clauses.TryGetValue(tableKey, out var kept))
+                return kept;
+            if (_count >= Capacity)
+                return clause;
+            Clauses[tableKey] = clause;
+            _count++;
+            return clause;
+        }
+    }
 
     /// <summary>Number of clauses kept (tests).</summary>
-    public static int Count => Clauses.Count;
+    public static int Count => Volatile.Read(ref _count);
 }
