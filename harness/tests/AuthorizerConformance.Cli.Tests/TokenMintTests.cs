@@ -29,6 +29,17 @@ public class TokenMintTests
     }
 
     [Fact]
+    public void Claims_holding_half_a_surrogate_pair_are_a_usage_error_with_their_path()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("token", "mint", "--claims", """{"sub":"u1","a":{"b":["\ud800"]}}""", "--alg", "HS256", "--secret", Secret);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Contains("$.a.b[0]", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Mint_reads_claims_and_a_PEM_key_from_files()
     {
         using var rsa = RSA.Create(2048);

@@ -1,3 +1,4 @@
+using AuthorizerConformance.Policy;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -30,6 +31,12 @@ public sealed class ClaimsBuilder
         JsonNode? node;
         try
         {
+            using (var document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowDuplicateProperties = false }))
+            {
+                // Half a surrogate pair as an escape is valid JSON but not text: it would throw when the token is written.
+                if (JsonTextCheck.FirstNonText(document.RootElement, "$") is { } notText)
+                    throw new ArgumentException($"claims at {notText.Path}: {notText.Message}", nameof(json));
+            }
             node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException e)
