@@ -35,7 +35,9 @@ public static class OracleRatio
         var cases = Enumerable.Range(0, count).Select(_ => PolicyGen.DifferentialCase.Generate(pcg, null, out Size _)).ToArray();
         var texts = cases.Select(c => c.PolicyJson).ToArray();
         var requests = cases.Select(c => c.Request()).ToArray();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
         var compiled = texts.Select(t => PolicyParser.Parse(t)).ToArray();
+        var retained = GC.GetTotalMemory(forceFullCollection: true) - before;
         var floor = PolicyParser.Parse(FloorPolicy);
 
         // As BenchmarkDotNet does before every iteration: a full blocking, compacting collection, so the timed loops read
@@ -66,7 +68,7 @@ public static class OracleRatio
                 (oracleTotal, oracleStartup, oracle) = (total, startup, total - startup);
         }
 
-        output.WriteLine($"cases {count}, seed {seed}, best of {Rounds} rounds");
+        output.WriteLine($"cases {count}, seed {seed}, best of {Rounds} rounds; the compiled policies retain {retained / 1048576.0:F1} MiB ({retained / count:N0} B per case)");
         output.WriteLine($"node oracle:                                {oracleTotal.TotalSeconds:F2} s total, {oracleStartup.TotalSeconds:F2} s start-up -> {count / oracle.TotalSeconds:N0} cases/s ({oracle.TotalNanoseconds / count / 1000:F0} us/case)");
         Line(output, "C# parse+compile+evaluate", full, count, oracle);
         Line(output, "C# compiled, 10,000 policies cycled", cycled, count, oracle);

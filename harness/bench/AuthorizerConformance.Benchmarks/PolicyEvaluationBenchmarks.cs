@@ -9,6 +9,7 @@ namespace AuthorizerConformance.Benchmarks;
 /// Target: median ≤ 200 ns for the compiled 3-statement wildcard policy.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class PolicyEvaluationBenchmarks
 {
     private const string Api = "arn:aws:execute-api:us-east-1:123456789012:abc123";
