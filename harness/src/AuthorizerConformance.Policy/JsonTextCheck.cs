@@ -26,7 +26,36 @@ public static class JsonTextCheck
     /// <paramref name="path"/>) and <see cref="NotText"/> or, for a member name (at its object's path),
     /// <see cref="NameNotText"/>.
     /// </summary>
-    public static IEnumerable<PolicyError> Find(JsonElement element, string path = "")
+    public static IEnumerable<PolicyError> Find(JsonElement element, string path = "") =>
+        AllText(element) ? [] : Paths(element, path);
+
+    // The common case first, without building a path per element: is everything text?
+    private static bool AllText(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return !HasLoneSurrogate(JsonMarshal.GetRawUtf8Value(element));
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (HasLoneSurrogate(JsonMarshal.GetRawUtf8PropertyName(property)) || !AllText(property.Value))
+                        return false;
+                }
+                return true;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (!AllText(item))
+                        return false;
+                }
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    private static IEnumerable<PolicyError> Paths(JsonElement element, string path)
     {
         switch (element.ValueKind)
         {
@@ -41,7 +70,7 @@ public static class JsonTextCheck
                         yield return new PolicyError(path, NameNotText);
                         continue;
                     }
-                    foreach (var inner in Find(property.Value, path.Length == 0 ? property.Name : $"{path}.{property.Name}"))
+                    foreach (var inner in Paths(property.Value, path.Length == 0 ? property.Name : $"{path}.{property.Name}"))
                         yield return inner;
                 }
                 break;
@@ -49,7 +78,7 @@ public static class JsonTextCheck
                 var i = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    foreach (var inner in Find(item, $"{path}[{i}]"))
+                    foreach (var inner in Paths(item, $"{path}[{i}]"))
                         yield return inner;
                     i++;
                 }
