@@ -98,3 +98,31 @@ public class DecisionTests
         Assert.Equal(299, evaluation.NotMatched.Count);
     }
 }
+
+/// <summary>Policies past 64 statements keep their matched set in an array instead of one word's bits.</summary>
+public class ManyStatementTests
+{
+    [Theory]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(130)]
+    public void Every_matching_statement_of_the_winning_effect_is_reported_whatever_the_count(int count)
+    {
+        // Statements 0, 7, 14, … allow the request; the others name another path; the last one denies when the request
+        // is a DELETE.
+        var statements = Enumerable.Range(0, count).Select(i => i == count - 1
+            ? $$"""{"Sid":"D{{i}}","Effect":"Deny","Action":"execute-api:Invoke","Resource":"{{PolicyKit.Api}}/prod/DELETE/*"}"""
+            : $$"""{"Sid":"S{{i}}","Effect":"Allow","Action":"execute-api:Invoke","Resource":"{{PolicyKit.Api}}/prod/GET/{{(i % 7 == 0 ? "users" : "other" + i)}}"}""");
+        var policy = PolicyKit.Compile($$"""{"Version":"2012-10-17","Statement":[{{string.Join(",", statements)}}]}""");
+
+        var allowed = policy.Evaluate(new PolicyRequest(PolicyKit.Invoke, PolicyKit.GetUsers));
+        var denied = policy.Evaluate(new PolicyRequest(PolicyKit.Invoke, PolicyKit.Api + "/prod/DELETE/users"));
+
+        Assert.Equal(PolicyDecision.Allow, allowed.Decision);
+        Assert.Equal(Enumerable.Range(0, count - 1).Where(i => i % 7 == 0), allowed.DecidingStatements.Select(s => s.Index).Order());
+        Assert.Equal(count - allowed.DecidingStatements.Count, allowed.NotMatched.Count);
+        Assert.Equal(PolicyDecision.ExplicitDeny, denied.Decision);
+        Assert.Equal($"D{count - 1}", Assert.Single(denied.DecidingStatements).Sid);
+    }
+}
