@@ -33,6 +33,12 @@ public static class JsonText
     {
         try
         {
+            // Half a UTF-16 surrogate pair as an escape is valid JSON but not text: say where, before anything reads it.
+            using (var document = JsonDocument.Parse(json))
+            {
+                if (Policy.JsonTextCheck.FirstNonText(document.RootElement, "$") is { } notText)
+                    throw new InvalidOperationException($"{what} at {notText.Path}: {notText.Message}");
+            }
             return JsonNode.Parse(json);
         }
         catch (JsonException e)
