@@ -71,4 +71,16 @@ public class ConfigurationTests
         Assert.True(outcome.IsConfigurationError);
         Assert.Contains("at $.keys[0].d", outcome.ErrorMessage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_JWKS_holding_half_a_surrogate_pair_is_a_configuration_error_naming_it()
+    {
+        using var authorizer = TestAuthorizer.SaltOnly();
+        authorizer.Env[EnvironmentVariables.JwksFile] = authorizer.TempFile("""{"keys":[{"kty":"RSA","kid":"k\ud800","n":"AQAB","e":"AQAB"}]}""");
+
+        var outcome = await authorizer.TokenAsync(TestAuthorizer.Mint());
+
+        Assert.True(outcome.IsConfigurationError);
+        Assert.Contains("at $: holds an escaped UTF-16 surrogate without its pair", outcome.ErrorMessage, StringComparison.Ordinal);
+    }
 }

@@ -16,6 +16,8 @@ public static class JwksParser
     /// <summary>Parses <paramref name="json"/>; <paramref name="source"/> names where it came from in errors.</summary>
     public static IReadOnlyList<ConfiguredKey> Parse(ReadOnlySpan<byte> json, string source)
     {
+        if (JsonEscapes.HasUnpairedSurrogate(json))
+            throw Error(source, "$", "holds an escaped UTF-16 surrogate without its pair (\\uD800–\\uDFFF), which is not text");
         JsonDocument document;
         try
         {

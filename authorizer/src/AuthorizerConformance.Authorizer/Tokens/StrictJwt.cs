@@ -75,7 +75,7 @@ public sealed class StrictJwt : IDisposable
             throw new UnauthorizedException($"{what}-utf8-invalid");
         // Nor lone surrogates written as JSON escapes ("\ud800"): valid JSON, but not text, and System.Text.Json throws
         // when it reads such a string, so a hostile token would otherwise become a function error instead of a 401.
-        if (HasUnpairedSurrogateEscape(bytes))
+        if (JsonEscapes.HasUnpairedSurrogate(bytes))
             throw new UnauthorizedException($"{what}-json-invalid");
         JsonDocument document;
         try
@@ -93,35 +93,6 @@ public sealed class StrictJwt : IDisposable
             throw new UnauthorizedException($"{what}-not-object");
         }
         return document;
-    }
-
-    // Outside strings valid JSON has no backslash, so the whole document is scanned at once: an escaped high surrogate
-    // must be followed at once by an escaped low one, and a low one must follow a high one.
-    private static bool HasUnpairedSurrogateEscape(ReadOnlySpan<byte> json)
-    {
-        var at = json.IndexOf((byte)'\\');
-        if (at < 0)
-            return false;
-        var highPending = false;
-        for (var i = at; i < json.Length; i++)
-        {
-            var isUnicodeEscape = json[i] == '\\' && i + 5 < json.Length && json[i + 1] == 'u';
-            if (!isUnicodeEscape)
-            {
-                if (highPending)
-                    return true;
-                if (json[i] == '\\')
-                    i++;
-                continue;
-            }
-            if (!System.Buffers.Text.Utf8Parser.TryParse(json.Slice(i + 2, 4), out ushort unit, out var used, 'x') || used != 4)
-                return true;
-            if (highPending != (unit is >= 0xDC00 and <= 0xDFFF))
-                return true;
-            highPending = unit is >= 0xD800 and <= 0xDBFF;
-            i += 5;
-        }
-        return highPending;
     }
 
     /// <summary>A header member as a string, null when absent; a non-string value is refused.</summary>
