@@ -10,7 +10,8 @@ namespace AuthorizerConformance.Benchmarks;
 /// <c>valgrind --tool=callgrind</c>, whose counts stay repeatable on a loaded machine where wall-clock numbers do not.
 /// <c>policy</c> is one of <see cref="PolicyEvaluationBenchmarks"/>' policies evaluated against its request;
 /// <c>cases</c> evaluates the oracle-ratio run's 10,000 compiled cases once per iteration (each policy cold in cache,
-/// as in the ratio run), or with <c>hot</c> each case <c>iterations</c> times in a row (compute cost alone).
+/// as in the ratio run), or with <c>hot</c> each case <c>iterations</c> times in a row (compute cost alone);
+/// <c>parse</c> parses and compiles those cases' 10,000 policy texts <c>iterations</c> times.
 /// </summary>
 public static class EvaluationLoop
 {
@@ -20,6 +21,21 @@ public static class EvaluationLoop
         var iterations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
         CompiledPolicy[] policies;
         PolicyRequest[] requests;
+        if (scenario == "parse")
+        {
+            // Parse and compile the oracle-ratio run's 10,000 policy texts, iterations times (parser profiling).
+            var pcg0 = new PCG(1, OracleRatio.DefaultSeed);
+            var texts = Enumerable.Range(0, OracleRatio.DefaultCases).Select(_ => PolicyGen.DifferentialCase.Generate(pcg0, null, out Size _).PolicyJson).ToArray();
+            var valid = 0;
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            for (var n = 0; n < iterations; n++)
+            {
+                foreach (var text in texts)
+                    valid += PolicyParser.Parse(text).IsValid ? 1 : 0;
+            }
+            output.WriteLine($"parse: {iterations} x {texts.Length} documents, {started.Elapsed.TotalNanoseconds / ((double)iterations * texts.Length):F0} ns each; {valid} valid");
+            return 0;
+        }
         if (scenario == "cases")
         {
             var pcg = new PCG(1, OracleRatio.DefaultSeed);
