@@ -31,18 +31,15 @@ public static partial class PolicyParser
     public static PolicyParseResult Parse(JsonElement document, PolicyOptions? options = null) => Parse(document, options, source: null);
 
     /// <summary>
-    /// The statements of a document that parsed before (a <see cref="CompiledPolicy"/> rebuilding what it does not keep).
+    /// The statements of a document that parsed before (a <see cref="CompiledPolicy"/> rebuilding what it does not keep),
+    /// read exactly as <see cref="Parse(string, PolicyOptions?)"/> read them.
     /// </summary>
     internal static CompiledStatement[] Reparse(string source, PolicyOptions options)
     {
         using var document = JsonDocument.Parse(source, DocumentOptions);
         var reader = new JsonReader(options);
-        var members = reader.Members(document.RootElement, "", TopLevel);
-        var (_, version) = ReadVersion(reader, members);
-        var statements = ReadStatements(reader, members, version, out _);
-        return reader.Errors.Count == 0 && statements is not null
-            ? statements
-            : throw new InvalidOperationException("a compiled policy's source no longer parses: " + string.Join("; ", reader.Errors.Select(e => $"{e.Path}: {e.Message}")));
+        return Read(document.RootElement, reader)?.Statements
+            ?? throw new InvalidOperationException("a compiled policy's source no longer parses: " + string.Join("; ", reader.Errors.Select(e => $"{e.Path}: {e.Message}")));
     }
 
     // source: the document's text when the caller has it, so a compiled policy can rebuild its statements from it.
@@ -50,13 +47,21 @@ public static partial class PolicyParser
     {
         options ??= PolicyOptions.Default;
         var reader = new JsonReader(options);
+        return Read(document, reader) is { } read
+            ? PolicyParseResult.Valid(new CompiledPolicy(source ?? Text(document), options, read.VersionText, read.Id, read.WasObject, read.Statements))
+            : PolicyParseResult.Failed(reader.Errors);
+    }
+
+    /// <summary>A document's parts as validated; null when <paramref name="reader"/> holds errors.</summary>
+    private static DocumentParts? Read(JsonElement document, JsonReader reader)
+    {
         if (document.ValueKind != JsonValueKind.Object)
         {
             reader.Error("", $"the policy document must be a JSON object, found {JsonReader.Kind(document)}");
-            return PolicyParseResult.Failed(reader.Errors);
+            return null;
         }
         if (!reader.CheckText(document, ""))
-            return PolicyParseResult.Failed(reader.Errors);
+            return null;
         var members = reader.Members(document, "", TopLevel);
         var (versionText, version) = ReadVersion(reader, members);
         string? id = null;
@@ -68,10 +73,10 @@ public static partial class PolicyParser
                 reader.Error("Id", $"must be a string, found {JsonReader.Kind(idElement)}");
         }
         var statements = ReadStatements(reader, members, version, out var wasObject);
-        if (reader.Errors.Count > 0 || statements is null)
-            return PolicyParseResult.Failed(reader.Errors);
-        return PolicyParseResult.Valid(new CompiledPolicy(source ?? Text(document), options, versionText, id, wasObject, statements));
+        return reader.Errors.Count > 0 || statements is null ? null : new DocumentParts(versionText, id, wasObject, statements);
     }
+
+    private sealed record DocumentParts(string? VersionText, string? Id, bool WasObject, CompiledStatement[] Statements);
 
     private static (string? Text, PolicyVersion Version) ReadVersion(JsonReader reader, Dictionary<string, JsonElement> members)
     {
