@@ -186,16 +186,13 @@ public sealed partial class CompiledPolicy
         return Matches(_matchers[first + count - 1], count == ArnView.FullSegments ? arn.Segment(count - 1) : arn.From(count - 1));
     }
 
-    // Every shape is one rule (Glob.MatchShape): the length fits, the text starts with the head and ends with the tail
-    // (empty for shapes without one: exact text is all head, `*` has neither). Only a general pattern then runs its
-    // token loop, over what lies between head and tail, without those two tokens (see PlanBuilder.Add).
+    // Every shape is one rule (Glob.MatchFixedParts: length, head, tail); only a general pattern then runs its token loop,
+    // over what lies between head and tail, without those two tokens (see PlanBuilder.Add).
     private bool Matches(in MatcherPlan matcher, ReadOnlySpan<char> text)
     {
-        if (text.Length < matcher.MinLength || (!matcher.HasStar && text.Length != matcher.MinLength))
-            return false;
         var table = _text.AsSpan();
-        return text.StartsWith(table.Slice(matcher.HeadStart, matcher.HeadLength)) &&
-            text.EndsWith(table.Slice(matcher.TailStart, matcher.TailLength)) &&
+        return Glob.MatchFixedParts(text, table.Slice(matcher.HeadStart, matcher.HeadLength), table.Slice(matcher.TailStart, matcher.TailLength),
+                matcher.MinLength, matcher.HasStar) &&
             (matcher.Shape != GlobShape.General ||
              Glob.MatchGeneral(text[matcher.HeadLength..^matcher.TailLength], _tokens.AsSpan(matcher.TokenStart, matcher.TokenCount), table,
                  ignoreCase: false));

@@ -17,8 +17,6 @@ internal sealed partial class Glob
     private static int Find(ReadOnlySpan<char> text, ReadOnlySpan<char> literal, bool ignoreCase) =>
         ignoreCase ? text.IndexOf(literal, StringComparison.OrdinalIgnoreCase) : text.IndexOf(literal);
 
-    private bool Same(ReadOnlySpan<char> text, string literal) => Same(text, literal, _ignoreCase);
-
     /// <summary>
     /// Greedy match with backtracking to the most recent '*': linear for typical patterns, correct for '*'/'?' globs.
     /// <paramref name="tokens"/> hold no variable (the pattern is resolved); literal tokens index <paramref name="literals"/>.

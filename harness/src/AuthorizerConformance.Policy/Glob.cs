@@ -125,48 +125,19 @@ internal sealed partial class Glob
     }
 
     /// <summary>Whether the whole of <paramref name="text"/> matches. Call only on a resolved pattern.</summary>
-    public bool IsMatch(ReadOnlySpan<char> text) => _shape == GlobShape.General
-        ? text.Length >= _minLength && (_hasStar || text.Length == _minLength) && MatchGeneral(text)
-        : _ignoreCase
-            ? MatchShapeIgnoreCase(text)
-            : MatchShape(text, _shape, _head, _tail, _minLength, _hasStar);
+    public bool IsMatch(ReadOnlySpan<char> text) =>
+        MatchFixedParts(text, _head, _tail, _minLength, _hasStar, _ignoreCase) && (_shape != GlobShape.General || MatchGeneral(text));
 
     /// <summary>
-    /// Ordinal match of a non-general shape from its parts, so a compiled policy can keep them in its own compact
-    /// tables (CompiledPolicy.Plan.cs) and match without reaching the Glob.
+    /// The rule every shape shares: the length fits, the text starts with the head and ends with the tail (exact text is
+    /// all head; <c>*</c> has neither). For every shape but <see cref="GlobShape.General"/> that is the whole match; a
+    /// general pattern's head and tail are its leading and trailing literals, so this rejects most texts before its token
+    /// loop. Static over the parts, so a compiled policy can keep them in its own compact tables (CompiledPolicy.Plan.cs).
     /// </summary>
-    public static bool MatchShape(
-        ReadOnlySpan<char> text, GlobShape shape, ReadOnlySpan<char> head, ReadOnlySpan<char> tail, int minLength, bool hasStar)
-    {
-        if (text.Length < minLength || (!hasStar && text.Length != minLength))
-            return false;
-        return shape switch
-        {
-            GlobShape.Exact => text.SequenceEqual(head),
-            GlobShape.Prefix => text[..head.Length].SequenceEqual(head),
-            GlobShape.Suffix => text[^tail.Length..].SequenceEqual(tail),
-            GlobShape.PrefixSuffix => text[..head.Length].SequenceEqual(head) && text[^tail.Length..].SequenceEqual(tail),
-            GlobShape.Anything => true,
-            GlobShape.General => throw new InvalidOperationException("a general pattern is matched by its Glob"),
-            _ => throw new InvalidOperationException($"unknown glob shape {shape}"),
-        };
-    }
-
-    private bool MatchShapeIgnoreCase(ReadOnlySpan<char> text)
-    {
-        if (text.Length < _minLength || (!_hasStar && text.Length != _minLength))
-            return false;
-        return _shape switch
-        {
-            GlobShape.Exact => Same(text, _head),
-            GlobShape.Prefix => Same(text[.._head.Length], _head),
-            GlobShape.Suffix => Same(text[^_tail.Length..], _tail),
-            GlobShape.PrefixSuffix => Same(text[.._head.Length], _head) && Same(text[^_tail.Length..], _tail),
-            GlobShape.Anything => true,
-            GlobShape.General => MatchGeneral(text),
-            _ => throw new InvalidOperationException($"unknown glob shape {_shape}"),
-        };
-    }
+    public static bool MatchFixedParts(
+        ReadOnlySpan<char> text, ReadOnlySpan<char> head, ReadOnlySpan<char> tail, int minLength, bool hasStar, bool ignoreCase = false) =>
+        text.Length >= minLength && (hasStar || text.Length == minLength) &&
+        Same(text[..head.Length], head, ignoreCase) && Same(text[^tail.Length..], tail, ignoreCase);
 
     /// <summary>The pattern text as written (variables in <c>${…}</c> form).</summary>
     public override string ToString() => PatternToken.Render(_tokens);
