@@ -1,7 +1,5 @@
 using System.Globalization;
 using AuthorizerConformance.Policy;
-using AuthorizerConformance.Policy.Tests.Generators;
-using CsCheck;
 
 namespace AuthorizerConformance.Benchmarks;
 
@@ -24,8 +22,7 @@ public static class EvaluationLoop
         if (scenario == "parse")
         {
             // Parse and compile the oracle-ratio run's 10,000 policy texts, iterations times (parser profiling).
-            var pcg0 = new PCG(1, OracleRatio.DefaultSeed);
-            var texts = Enumerable.Range(0, OracleRatio.DefaultCases).Select(_ => PolicyGen.DifferentialCase.Generate(pcg0, null, out Size _).PolicyJson).ToArray();
+            var texts = OracleRatio.Cases().Select(c => c.PolicyJson).ToArray();
             var valid = 0;
             var started = System.Diagnostics.Stopwatch.StartNew();
             for (var n = 0; n < iterations; n++)
@@ -38,8 +35,7 @@ public static class EvaluationLoop
         }
         if (scenario == "cases")
         {
-            var pcg = new PCG(1, OracleRatio.DefaultSeed);
-            var cases = Enumerable.Range(0, OracleRatio.DefaultCases).Select(_ => PolicyGen.DifferentialCase.Generate(pcg, null, out Size _)).ToArray();
+            var cases = OracleRatio.Cases();
             var valid = cases.Select(c => (Policy: PolicyParser.Parse(c.PolicyJson).Policy, Case: c)).Where(p => p.Policy is not null).ToArray();
             policies = [.. valid.Select(p => p.Policy!)];
             requests = [.. valid.Select(p => p.Case.Request())];

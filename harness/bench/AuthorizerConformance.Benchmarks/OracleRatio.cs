@@ -35,8 +35,7 @@ public static class OracleRatio
     {
         var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : DefaultCases;
         var seed = args.Length > 1 ? ulong.Parse(args[1], CultureInfo.InvariantCulture) : DefaultSeed;
-        var pcg = new PCG(1, seed);
-        var cases = Enumerable.Range(0, count).Select(_ => PolicyGen.DifferentialCase.Generate(pcg, null, out Size _)).ToArray();
+        var cases = Cases(count, seed);
         var texts = cases.Select(c => c.PolicyJson).ToArray();
         var requests = cases.Select(c => c.Request()).ToArray();
         var before = GC.GetTotalMemory(forceFullCollection: true);
@@ -79,6 +78,13 @@ public static class OracleRatio
         Line(output, "  floor: one policy, the 10,000 requests", requestsOnly, count, oracle);
         Line(output, $"C# compiled, each case {Repeats}x in a row", hot, count, oracle);
         return 0;
+    }
+
+    /// <summary>The differential test's generated cases (the same generator and seed give the same cases).</summary>
+    internal static CaseSpec[] Cases(int count = DefaultCases, ulong seed = DefaultSeed)
+    {
+        var pcg = new PCG(1, seed);
+        return [.. Enumerable.Range(0, count).Select(_ => PolicyGen.DifferentialCase.Generate(pcg, null, out Size _))];
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
