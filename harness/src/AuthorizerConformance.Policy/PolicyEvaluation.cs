@@ -48,7 +48,7 @@ public sealed record PolicyEvaluation
     {
         // Computing twice on a race is harmless: the result is the same and the evaluation is pure.
         get => Volatile.Read(ref _notMatched) ??
-            Interlocked.CompareExchange(ref _notMatched, MismatchList.Compute(_policy!.Statements, _request!), null) ?? _notMatched!;
+            Interlocked.CompareExchange(ref _notMatched, StatementMismatches.Compute(_policy!.Statements, _request!), null) ?? _notMatched!;
         init => _notMatched = value;
     }
 

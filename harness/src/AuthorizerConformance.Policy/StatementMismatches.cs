@@ -5,7 +5,7 @@ namespace AuthorizerConformance.Policy;
 /// evaluation's <see cref="PolicyEvaluation.NotMatched"/> is first read, because building explanations costs string
 /// formatting the hot path (a scenario, the result cache) usually never reads.
 /// </summary>
-internal static class MismatchList
+internal static class StatementMismatches
 {
     public static StatementMismatch[] Compute(IReadOnlyList<CompiledStatement> statements, PolicyRequest request)
     {
