@@ -30,6 +30,7 @@ public class ProjectReferenceTests
     [Theory]
     [InlineData("AuthorizerConformance.Policy", new string[0])]
     [InlineData("AuthorizerConformance.Gateway", new[] { "AuthorizerConformance.Policy" })]
+    [InlineData("AuthorizerConformance.Functions", new[] { "AuthorizerConformance.Gateway" })]
     [InlineData("AuthorizerConformance.Reqnroll.xUnit3", new string[0])]
     [InlineData("AuthorizerConformance.Lambda.APIGatewayEvents", new string[0])]
     public void A_core_project_references_only_what_it_may(string project, string[] allowed)
