@@ -39,7 +39,23 @@ public static class ConformanceTargets
         var profile = Environment.GetEnvironmentVariable(AuthorizerProfile.EnvironmentVariable);
         return string.IsNullOrWhiteSpace(profile)
             ? Select(Environment.GetEnvironmentVariable(EnvironmentVariable))
-            : FromProfile(AuthorizerProfile.Load(profile.Trim()).OrThrow(), keys);
+            : FromProfile(AuthorizerProfile.Load(ResolveFromShell(profile.Trim())).OrThrow(), keys);
+    }
+
+    /// <summary>
+    /// A relative AUTHZ_PROFILE path is relative to the directory the user ran the command in. <c>dotnet test</c> starts
+    /// the test process in the build output folder, so that directory is the shell's <c>PWD</c> (inherited through
+    /// <c>dotnet test</c>) when the file is there, else the process's current directory.
+    /// </summary>
+    public static string ResolveFromShell(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (Path.IsPathRooted(path))
+            return path;
+        var shell = Environment.GetEnvironmentVariable("PWD");
+        if (!string.IsNullOrEmpty(shell) && Path.IsPathRooted(shell) && File.Exists(Path.Combine(shell, path)))
+            return Path.Combine(shell, path);
+        return Path.GetFullPath(path);
     }
 
     /// <summary>Why a scenario needing <paramref name="needs"/> cannot run on <paramref name="target"/>, or null when it can.</summary>
