@@ -55,7 +55,7 @@ public static partial class AuthorizerProfileReader
             else if (function is not null && ProfileFunctionKinds.Problem(function) is { } functionProblem)
                 Error("$.function", functionProblem);
 
-            var tokens = root.TryGetProperty("tokens", out var t) ? Tokens(t, function == AuthorizerProfile.ReferenceFunction) : null;
+            var tokens = root.TryGetProperty("tokens", out var t) ? Tokens(t) : null;
             var principal = root.TryGetProperty("principalClaims", out var p) ? Names(p, "$.principalClaims") : null;
             var environment = root.TryGetProperty("environment", out var e) ? Environment(e, tokens) : null;
             var profile = new AuthorizerProfile
@@ -77,7 +77,7 @@ public static partial class AuthorizerProfileReader
             };
             if (root.TryGetProperty("description", out var d))
                 String(d, "$.description");
-            if (tokens is null && function is not null && function != AuthorizerProfile.ReferenceFunction)
+            if (tokens is null && function is not null)
                 Error("$", "the key \"tokens\" is required: how the harness signs tokens and hands the function its keys (e.g. {\"alg\": \"HS256\", \"secretEnv\": \"AUTH_TOKEN_SALT\"})");
             if (tokens is not null)
                 CheckRequiredClaims(tokens, profile.PrincipalClaims);
@@ -90,7 +90,7 @@ public static partial class AuthorizerProfileReader
                 return [.. ExtensionKeys.Keys];
         }
 
-        private ProfileTokens? Tokens(JsonElement tokens, bool reference)
+        private ProfileTokens? Tokens(JsonElement tokens)
         {
             if (tokens.ValueKind != JsonValueKind.Object)
             {
@@ -129,9 +129,9 @@ public static partial class AuthorizerProfileReader
                 tokens.TryGetProperty("audience", out var aud) ? Names(aud, "$.tokens.audience") ?? [] : [],
                 tokens.TryGetProperty("requiredClaims", out var req) ? Names(req, "$.tokens.requiredClaims") ?? [] : [],
                 claims);
-            if (!reference && result.UsesSecret && secretEnv is null)
+            if (result.UsesSecret && secretEnv is null)
                 Error("$.tokens", "an HS algorithm needs \"secretEnv\": the variable the harness puts the run's secret in");
-            if (!reference && result.UsesPublicKeys && jwksEnv is null && jwksFileEnv is null)
+            if (result.UsesPublicKeys && jwksEnv is null && jwksFileEnv is null)
                 Error("$.tokens", "an RS/PS/ES algorithm needs \"jwksEnv\" or \"jwksFileEnv\": the variable the harness puts the run's JWKS (or its file path) in");
             return result;
         }
