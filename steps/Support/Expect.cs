@@ -1,0 +1,85 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using AuthorizerConformance.Reqnroll.xUnit3;
+using Reqnroll;
+
+namespace AuthorizerConformance.Steps.Support;
+
+/// <summary>
+/// How a step says that an expectation did not hold. The message names what was compared and puts the actual value
+/// beside the expected one in the feature's words (<c>the backend's context key "role" is "admin"; the scenario
+/// expects "user"</c>); when the scenario sent requests it adds the <c>authz simulate</c> command that replays them
+/// and the "What happened" explanation, which is also attached to the failing step (so the HTML report shows it
+/// there, and the ndjson holds it). Everything passes through <see cref="OutputRedaction.Redact"/>. The exception is
+/// an <see cref="ExpectationFailedException"/>, which carries no stack trace.
+/// </summary>
+public sealed class Expect(Stage stage, ScenarioDefinition scenario, IReqnrollOutputHelper output)
+{
+    /// <summary>Fails with <paramref name="difference"/> unless <paramref name="holds"/>.</summary>
+    public void That([DoesNotReturnIf(false)] bool holds, Func<string> difference)
+    {
+        ArgumentNullException.ThrowIfNull(difference);
+        if (!holds)
+            Fail(difference());
+    }
+
+    /// <summary>Fails unless <paramref name="actual"/> is <paramref name="expected"/> (ordinal): "<paramref name="what"/> is …; the scenario expects …".</summary>
+    public void Equal(string what, string? expected, string? actual) =>
+        That(string.Equals(expected, actual, StringComparison.Ordinal), () => Is(what, actual, expected));
+
+    /// <summary>"<paramref name="what"/> is <paramref name="actual"/>; the scenario expects <paramref name="expected"/>".</summary>
+    public static string Is(string what, string? actual, string? expected) => $"{what} is {Quote(actual)}; the scenario expects {Quote(expected)}";
+
+    /// <summary>A value as the feature would write it: quoted text, or <c>none</c>.</summary>
+    public static string Quote(string? value) => value is null ? "none" : $"\"{value}\"";
+
+    /// <summary>Fails the step with <paramref name="difference"/>, the reproduction and the explanation.</summary>
+    [DoesNotReturn]
+    public void Fail(string difference)
+    {
+        ArgumentNullException.ThrowIfNull(difference);
+        var message = new StringBuilder(difference.TrimEnd());
+        if (Explanation.HasAny(stage.Session))
+        {
+            var name = Reproduction.FileName(FeatureName(), ScenarioName());
+            var explanation = Explanation.WhatHappened(stage.Session);
+            message.AppendLine().Append("reproduce: ").Append(Reproduce(name)).AppendLine().AppendLine().Append(explanation);
+            Attach(name, difference, explanation);
+        }
+        throw new ExpectationFailedException(OutputRedaction.Redact(message.ToString(), stage));
+    }
+
+    private string Reproduce(string name)
+    {
+        try
+        {
+            return "authz simulate " + ReportsFolder.Display(Reproduction.Write(stage, ReportsFolder.Path, name));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"(the reproduction could not be written to {ReportsFolder.Path}: {e.Message})";
+        }
+    }
+
+    // Attached while the failing step runs, so Reqnroll's formatters place it on that step, not on a hook.
+    private void Attach(string name, string difference, string explanation)
+    {
+        try
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(ReportsFolder.Path, "repro")).FullName;
+            var file = Path.Combine(folder, name + ".what-happened.md");
+            var markdown = $"## {difference.TrimEnd()}{Environment.NewLine}{Environment.NewLine}```text{Environment.NewLine}{explanation}{Environment.NewLine}```{Environment.NewLine}";
+            File.WriteAllText(file, OutputRedaction.Redact(markdown, stage));
+            output.AddAttachment(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            output.WriteLine($"The explanation could not be attached: {e.Message}");
+        }
+    }
+
+    private string FeatureName() => Path.GetFileNameWithoutExtension(scenario.File.RelativePath);
+
+    // An Examples row adds its label ("Examples #1: a=1"), so rows of one outline get files of their own.
+    private string ScenarioName() => scenario.Label.Length == 0 ? scenario.Title : $"{scenario.Title} {scenario.Label}";
+}
