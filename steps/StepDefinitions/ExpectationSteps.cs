@@ -78,9 +78,12 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
 
     [Then("the deciding statement is {string}")]
     [Then("the deciding statements are {string}")]
-    public void DecidingStatements(string statements) =>
-        expect.Equal("the deciding statements", string.Join(", ", Names(statements)),
-            string.Join(", ", stage.Last.DecidingStatements.Select(Name).Order(StringComparer.Ordinal)));
+    public void DecidingStatements(string statements)
+    {
+        var expected = string.Join(", ", Names(statements));
+        var actual = string.Join(", ", stage.Last.DecidingStatements.Select(Name).Order(StringComparer.Ordinal));
+        expect.That(expected == actual, () => $"the deciding statements are {Expect.Quote(actual)}; the scenario expects {Expect.Quote(expected)}");
+    }
 
     [Then("the authorizer was invoked")]
     public void Invoked() =>

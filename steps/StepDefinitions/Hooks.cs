@@ -1,7 +1,7 @@
 using AuthorizerConformance.Harness.Targets;
-using AuthorizerConformance.Reqnroll.xUnit3;
 using AuthorizerConformance.Steps.Support;
 using Reqnroll;
+using Xunit.Sdk;
 
 namespace AuthorizerConformance.Steps.StepDefinitions;
 
@@ -10,7 +10,7 @@ namespace AuthorizerConformance.Steps.StepDefinitions;
 /// scenario explains itself (requests, events, raw outputs, decisions, cache) with tokens and secrets redacted.
 /// </summary>
 [Binding]
-public sealed class Hooks(Stage stage, ScenarioContext scenario, IReqnrollOutputHelper output)
+public sealed class Hooks(Stage stage, ScenarioContext scenario, IReqnrollOutputHelper output, Expect expect)
 {
     [BeforeScenario(Order = 0)]
     public void SkipWhenTheTargetCannot()
@@ -30,6 +30,6 @@ public sealed class Hooks(Stage stage, ScenarioContext scenario, IReqnrollOutput
     {
         if (scenario.TestError is null or ExpectationFailedException || !Explanation.HasAny(stage.Session))
             return;
-        output.WriteLine(OutputRedaction.Redact(Explanation.WhatHappened(stage.Session), stage));
+        output.WriteLine(OutputRedaction.Redact(expect.Reproduce() + Environment.NewLine + Explanation.WhatHappened(stage.Session), stage));
     }
 }

@@ -37,10 +37,12 @@ public sealed class PolicySteps(PolicyCheck check, Expect expect)
             $"  statements not matched: {(check.Result.NotMatched.Count == 0 ? "none" : string.Join("; ", check.Result.NotMatched.Select(m => $"#{m.Index} {m.Reason}: {m.Detail}")))}");
 
     [Then("the statements that decided are {string}")]
-    public void Deciding(string statements) =>
-        expect.Equal("the statements that decided",
-            string.Join(", ", statements.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal)),
-            string.Join(", ", check.Result.DecidingStatements.Select(s => s.Sid ?? $"#{s.Index}").Order(StringComparer.Ordinal)));
+    public void Deciding(string statements)
+    {
+        var expected = string.Join(", ", statements.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
+        var actual = string.Join(", ", check.Result.DecidingStatements.Select(s => s.Sid ?? $"#{s.Index}").Order(StringComparer.Ordinal));
+        expect.That(expected == actual, () => $"the statements that decided are {Expect.Quote(actual)}; the scenario expects {Expect.Quote(expected)}");
+    }
 
     [Then("the policy is invalid at {string}")]
     public void InvalidAt(string path)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AuthorizerConformance.Authorizer;
+using AuthorizerConformance.Gateway;
 using AuthorizerConformance.Harness;
 using AuthorizerConformance.Harness.Conformance;
 using AuthorizerConformance.Harness.Tokens;
@@ -41,7 +42,7 @@ public static class Reproduction
         File.WriteAllText(jwks, PlaceholderKeys.Value.JwksJson());
         var file = Path.Combine(folder, name + ".json");
         File.WriteAllText(file, Document(stage, jwks).ToJsonString(Indented));
-        File.WriteAllText(Path.Combine(folder, name + ".outcome.json"), Outcome(stage.Session).ToJsonString(Indented));
+        File.WriteAllText(Path.Combine(folder, name + ".outcome.json"), Outcome(stage.Session.Results).ToJsonString(Indented));
         return file;
     }
 
@@ -71,10 +72,10 @@ public static class Reproduction
     }
 
     /// <summary>Per request, what decides whether a replay gives the same outcome.</summary>
-    public static JsonArray Outcome(StageSession session)
+    public static JsonArray Outcome(IReadOnlyList<GatewayResult> results)
     {
-        ArgumentNullException.ThrowIfNull(session);
-        return [.. session.Results.Select(r => new JsonObject
+        ArgumentNullException.ThrowIfNull(results);
+        return [.. results.Select(r => new JsonObject
         {
             ["status"] = r.Status, ["failure"] = r.Failure, ["authorizerInvoked"] = r.AuthorizerInvoked, ["cacheHit"] = r.CacheHit,
             ["decision"] = r.Decision?.ToString(), ["backendReached"] = r.Integration.Invoked,
