@@ -66,4 +66,12 @@ public sealed class CalculatorResultSteps(CalculatorContext calc, ScenarioContex
         Assert.Equal(scenario.ScenarioInfo.Title, calc.StartedScenario); // set by the [BeforeScenario] hook
         Assert.Equal(expected, calc.Result);
     }
+
+    /// <summary>An expectation failure as a suite reports one: a named difference, no stack trace.</summary>
+    [Then("the result should read {int}")]
+    public void Reads(int expected)
+    {
+        if (calc.Result != expected)
+            throw new Xunit.Sdk.ExpectationFailedException($"the result is {calc.Result}; the scenario expects {expected}");
+    }
 }
