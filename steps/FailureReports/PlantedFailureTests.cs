@@ -125,6 +125,33 @@ public partial class PlantedFailureTests
         AssertFrameFree(text);
     }
 
+    [Fact]
+    public async Task The_ndjson_attaches_the_explanation_to_the_failing_step_and_nothing_to_a_passing_scenario()
+    {
+        var run = await PlantedRun.Get();
+
+        var envelopes = (await File.ReadAllLinesAsync(Path.Combine(run.ReportsFolder, "conformance.ndjson"), TestContext.Current.CancellationToken))
+            .Select(line => System.Text.Json.Nodes.JsonNode.Parse(line)!).ToList();
+        var steps = envelopes.Select(e => e["testCase"]).Where(c => c is not null).SelectMany(c => c!["testSteps"]!.AsArray())
+            .ToDictionary(step => (string)step!["id"]!, step => step!);
+        var failedSteps = envelopes.Select(e => e["testStepFinished"]).Where(f => (string?)f?["testStepResult"]?["status"] == "FAILED")
+            .Select(f => (string)f!["testStepId"]!).ToHashSet(StringComparer.Ordinal);
+        // (The harness error's explanation goes to its test output, which Reqnroll records as a log attachment of its hook.)
+        var attachments = envelopes.Select(e => e["attachment"]).Where(a => a is not null && (string?)a["mediaType"] != "text/x.cucumber.log+plain").ToList();
+        Assert.Equal(Kinds.Count - 2, attachments.Count); // every expectation failure that sent requests; not the harness error, not the passing scenario
+        foreach (var attachment in attachments)
+        {
+            var stepId = (string)attachment!["testStepId"]!;
+            Assert.EndsWith(".what-happened.txt", (string?)attachment["fileName"], StringComparison.Ordinal);
+            Assert.Equal("text/plain", (string?)attachment["mediaType"]);
+            Assert.NotNull(steps[stepId]["pickleStepId"]); // a Gherkin step, not a hook
+            Assert.Contains(stepId, failedSteps);           // the step that failed
+            var text = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String((string)attachment["body"]!));
+            Assert.Contains("What happened (target 'reference'):", text, StringComparison.Ordinal);
+            Assert.DoesNotMatch(SignedJws(), text);
+        }
+    }
+
     internal static void AssertFrameFree(string text)
     {
         Assert.DoesNotMatch(Frame(), text);
