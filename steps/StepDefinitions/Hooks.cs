@@ -1,4 +1,5 @@
 using AuthorizerConformance.Harness.Targets;
+using AuthorizerConformance.Reqnroll.xUnit3;
 using AuthorizerConformance.Steps.Support;
 using Reqnroll;
 using Xunit.Sdk;
@@ -12,6 +13,10 @@ namespace AuthorizerConformance.Steps.StepDefinitions;
 [Binding]
 public sealed class Hooks(Stage stage, ScenarioContext scenario, IReqnrollOutputHelper output, Expect expect)
 {
+    // A real error (a bug, a fault of the target) reaches xUnit and the reports through the same redaction as everything else.
+    [BeforeScenario(Order = -1)]
+    public void RedactRealErrors() => scenario.ScenarioContainer.RegisterInstanceAs<IFailureRedactor>(new StageFailureRedactor(stage));
+
     [BeforeScenario(Order = 0)]
     public void SkipWhenTheTargetCannot()
     {

@@ -89,6 +89,20 @@ public class RunnerOutcomeTests
     }
 
     [Fact]
+    public async Task A_real_error_keeps_its_frames_with_the_scenarios_secrets_withheld_everywhere()
+    {
+        var run = await FixtureRun.RunAsync("broken");
+
+        var failed = run.Single("Leaking error: A real error holding a secret");
+        Assert.Equal("Fail", failed.Result);
+        Assert.Contains("System.InvalidOperationException: the key [redacted] did not load", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("CalculatorSteps.Leaks()", failed.StackTrace, StringComparison.Ordinal);
+        Assert.DoesNotContain("fixture-secret-42", run.Console, StringComparison.Ordinal);
+        foreach (var report in Directory.GetFiles(run.ReportDirectory))
+            Assert.DoesNotContain("fixture-secret-42", await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_undefined_step_fails_the_test_and_suggests_the_binding()
     {
         var run = await FixtureRun.RunAsync("broken");

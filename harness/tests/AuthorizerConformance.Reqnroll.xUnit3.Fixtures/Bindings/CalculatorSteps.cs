@@ -38,6 +38,9 @@ public sealed class CalculatorSteps(CalculatorContext calc)
     [When("I press a button that is not finished yet")]
     public static void NotFinished() => throw new PendingStepException();
 
+    [When("I press a button that leaks a secret")]
+    public static void Leaks() => throw new InvalidOperationException($"the key {Hooks.Secret} did not load");
+
     [When("I press the ambiguous button")]
     public static void AmbiguousOne() { }
 
