@@ -1,0 +1,33 @@
+using System.Reflection;
+using System.Runtime.Loader;
+
+namespace AuthorizerConformance.Functions.DotNet;
+
+/// <summary>
+/// The load context of one execution environment of a .NET function: the handler assembly and what its
+/// <c>.deps.json</c> names (its own copy of Amazon.Lambda.Core, the serializer, its packages) are loaded here, resolved
+/// by <see cref="AssemblyDependencyResolver"/>; the shared framework comes from the default context. Collectible, so a
+/// stopped host's code can be unloaded once nothing runs in it.
+/// </summary>
+internal sealed class HandlerLoadContext : AssemblyLoadContext
+{
+    private readonly AssemblyDependencyResolver _resolver;
+
+    public HandlerLoadContext(string assemblyPath)
+        : base($"dotnet-function:{Path.GetFileName(assemblyPath)}", isCollectible: true)
+    {
+        _resolver = new AssemblyDependencyResolver(assemblyPath);
+    }
+
+    protected override Assembly? Load(AssemblyName assemblyName)
+    {
+        var path = _resolver.ResolveAssemblyToPath(assemblyName);
+        return path is null ? null : LoadFromAssemblyPath(path);
+    }
+
+    protected override IntPtr LoadUnmanagedDll(string unmanagedDllName)
+    {
+        var path = _resolver.ResolveUnmanagedDllToPath(unmanagedDllName);
+        return path is null ? IntPtr.Zero : LoadUnmanagedDllFromPath(path);
+    }
+}

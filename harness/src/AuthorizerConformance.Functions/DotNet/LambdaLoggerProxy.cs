@@ -1,0 +1,49 @@
+using System.Reflection;
+
+namespace AuthorizerConformance.Functions.DotNet;
+
+/// <summary>
+/// The <c>ILambdaLogger</c> of the context: every <c>Log*</c> member of the real interface (plain, leveled, with a
+/// template's arguments, with an exception) writes one line to the invocation's log. Bound by parameter name and type,
+/// so the interface's many overloads need no list here.
+/// </summary>
+#pragma warning disable CA1852 // DispatchProxy derives a proxy type from it
+internal class LambdaLoggerProxy : DispatchProxy
+#pragma warning restore CA1852
+{
+    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+    {
+        if (targetMethod is null || !targetMethod.Name.StartsWith("Log", StringComparison.Ordinal))
+            throw new NotSupportedException($"{targetMethod?.DeclaringType?.FullName}.{targetMethod?.Name} is not supplied by the in-process .NET host");
+        args ??= [];
+        // LogInformation(...) → "Information"; Log(...) and LogLine(...) take the level as an argument, if at all.
+        var level = targetMethod.Name is "Log" or "LogLine" ? null : targetMethod.Name["Log".Length..];
+        string? message = null;
+        object?[]? templateArgs = null;
+        Exception? exception = null;
+        var parameters = targetMethod.GetParameters();
+        for (var i = 0; i < parameters.Length && i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case Exception e:
+                    exception = e;
+                    break;
+                case object?[] values:
+                    templateArgs = values;
+                    break;
+                case Enum e:
+                    level = e.ToString();
+                    break;
+                default:
+                    if (parameters[i].Name == "level")
+                        level = args[i] as string;
+                    else
+                        message = args[i] as string;
+                    break;
+            }
+        }
+        InvocationLog.Current?.WriteLine(LogLine.Format(level, message, templateArgs, exception));
+        return null;
+    }
+}
