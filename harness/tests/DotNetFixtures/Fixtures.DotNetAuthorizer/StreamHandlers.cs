@@ -85,16 +85,35 @@ public static class StreamHandlers
     public static Stream Huge(Stream input) => new MemoryStream(new byte[7 * 1024 * 1024]);
 
     /// <summary>
-    /// Blocks the thread until the file the event names (<c>{"waitFor":"path"}</c>) exists, at most a minute:
-    /// a handler that overruns its deadline, released by the test when it is done.
+    /// Counts its calls in a static, like <see cref="StaticCount"/>; when the event names a file
+    /// (<c>{"waitFor":"path"}</c>), first blocks the thread until it exists, at most a minute: a handler that overruns
+    /// its deadline, released by the test when it is done.
     /// </summary>
     public static Stream Hang(Stream input)
     {
         using var document = JsonDocument.Parse(input);
-        var path = document.RootElement.GetProperty("waitFor").GetString();
-        var until = DateTime.UtcNow.AddMinutes(1);
-        while (!File.Exists(path) && DateTime.UtcNow < until)
-            Thread.Sleep(10);
-        return new MemoryStream("{}"u8.ToArray());
+        if (document.RootElement.TryGetProperty("waitFor", out var waitFor))
+        {
+            var until = DateTime.UtcNow.AddMinutes(1);
+            while (!File.Exists(waitFor.GetString()) && DateTime.UtcNow < until)
+                Thread.Sleep(10);
+        }
+        return StaticCount(input);
     }
+
+    /// <summary>The value of the environment variable the event names (<c>{"name":"X"}</c>), null when unset.</summary>
+    public static Stream Environment(Stream input)
+    {
+        using var document = JsonDocument.Parse(input);
+        var value = System.Environment.GetEnvironmentVariable(document.RootElement.GetProperty("name").GetString()!);
+        return new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["value"] = value }));
+    }
+
+    /// <summary>The load contexts this assembly and its Amazon.Lambda.Core were loaded into.</summary>
+    public static Stream LoadContext(Stream input) =>
+        new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>
+        {
+            ["handler"] = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(typeof(StreamHandlers).Assembly)?.Name,
+            ["core"] = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(typeof(ILambdaContext).Assembly)?.Name,
+        }));
 }

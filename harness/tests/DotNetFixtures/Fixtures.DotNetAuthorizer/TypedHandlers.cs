@@ -6,14 +6,14 @@ namespace Fixtures.DotNetAuthorizer;
 /// <summary>Typed handlers: the serializer comes from the method's [LambdaSerializer].</summary>
 public static class TypedHandlers
 {
-    /// <summary>Allow for "allow", Deny for "deny", <c>throw new Exception("Unauthorized")</c> otherwise; the principal is FIXTURE_PRINCIPAL.</summary>
+    /// <summary>Allow for "allow", Deny for "deny", <c>throw new Exception("Unauthorized")</c> otherwise.</summary>
     [LambdaSerializer(typeof(CamelCaseLambdaJsonSerializer))]
     public static AuthorizerResponse Authorize(TokenRequest request, ILambdaContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         context.Logger.LogLine($"authorizing {request.MethodArn} in {context.FunctionName}");
-        var principal = Environment.GetEnvironmentVariable("FIXTURE_PRINCIPAL") ?? "anonymous";
+        const string principal = "user";
         return request.AuthorizationToken switch
         {
             "allow" => AuthorizerResponse.For(principal, "Allow", request.MethodArn),
