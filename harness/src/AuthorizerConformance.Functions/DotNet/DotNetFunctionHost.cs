@@ -85,7 +85,7 @@ internal sealed class DotNetFunctionHost : IFunctionHost
         }
     }
 
-    /// <summary>Stops the host: idle environments are unloaded, running ones when they finish; the environment variables are restored.</summary>
+    /// <summary>Stops the host: its environments are dropped and the environment variables restored.</summary>
     public ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
@@ -95,8 +95,7 @@ internal sealed class DotNetFunctionHost : IFunctionHost
 
     private void Stop()
     {
-        while (_idle.TryPop(out var environment))
-            environment.Retire();
+        _idle.Clear();
         _environment.Dispose();
     }
 
@@ -116,7 +115,6 @@ internal sealed class DotNetFunctionHost : IFunctionHost
     {
         lock (_gate)
             _overrunning.Add(environment);
-        environment.Retire();
     }
 
     private void RefuseWhenOverrun()

@@ -13,16 +13,14 @@ internal sealed class ExecutionEnvironment
     private readonly BoundHandler _handler;
     private readonly object? _target;
     private readonly LambdaContextFactory? _contexts;
-    private readonly HandlerLoadContext? _loadContext;
     private readonly TimeProvider _time;
     private Task? _running;
 
-    private ExecutionEnvironment(BoundHandler handler, object? target, LambdaContextFactory? contexts, HandlerLoadContext? loadContext, TimeProvider time)
+    private ExecutionEnvironment(BoundHandler handler, object? target, LambdaContextFactory? contexts, TimeProvider time)
     {
         _handler = handler;
         _target = target;
         _contexts = contexts;
-        _loadContext = loadContext;
         _time = time;
     }
 
@@ -35,21 +33,13 @@ internal sealed class ExecutionEnvironment
     /// <exception cref="FunctionStartException">The handler cannot be loaded, bound or initialized.</exception>
     public static ExecutionEnvironment Create(HandlerSource source, DotNetHandlerString handlerString, LambdaFunctionSettings settings, TimeProvider time, string where)
     {
-        var (assembly, loadContext) = source.Load(where);
-        try
-        {
-            LambdaLoggerHook.Install(assembly);
-            var handler = LambdaHandlerBinder.Bind(assembly, handlerString, where);
-            var contexts = handler.ContextType is { } contextType
-                ? new LambdaContextFactory(contextType, settings, handler.Serializer?.Instance, time, where)
-                : null;
-            return new ExecutionEnvironment(handler, handler.CreateTarget(where), contexts, loadContext, time);
-        }
-        catch
-        {
-            loadContext?.Unload();
-            throw;
-        }
+        var assembly = source.Load(where);
+        LambdaLoggerHook.Install(assembly);
+        var handler = LambdaHandlerBinder.Bind(assembly, handlerString, where);
+        var contexts = handler.ContextType is { } contextType
+            ? new LambdaContextFactory(contextType, settings, handler.Serializer?.Instance, time, where)
+            : null;
+        return new ExecutionEnvironment(handler, handler.CreateTarget(where), contexts, time);
     }
 
     public async Task<AuthorizerInvocation> InvokeAsync(ReadOnlyMemory<byte> eventJson, TimeSpan timeout, TextWriter writer, CancellationToken cancellationToken)
@@ -99,17 +89,6 @@ internal sealed class ExecutionEnvironment
         {
             log.Close();
         }
-    }
-
-    /// <summary>Unloads this environment's code once no invocation runs in it (at once when idle).</summary>
-    public void Retire()
-    {
-        if (_loadContext is null)
-            return;
-        if (_running is { IsCompleted: false } running)
-            running.ContinueWith(_ => _loadContext.Unload(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        else
-            _loadContext.Unload();
     }
 
     // An abandoned invocation's eventual exception is nobody's to see; observe it so it is not reported as unobserved.

@@ -6,15 +6,16 @@ namespace AuthorizerConformance.Functions.DotNet;
 /// <summary>
 /// The load context of one execution environment of a .NET function: the handler assembly and what its
 /// <c>.deps.json</c> names (its own copy of Amazon.Lambda.Core, the serializer, its packages) are loaded here, resolved
-/// by <see cref="AssemblyDependencyResolver"/>; the shared framework comes from the default context. Collectible, so a
-/// stopped host's code can be unloaded once nothing runs in it.
+/// by <see cref="AssemblyDependencyResolver"/>; the shared framework comes from the default context. Not collectible:
+/// the context's proxies are emitted into it (<see cref="InterfaceProxy"/>) as non-collectible code; a run loads one
+/// context per execution environment (the pool, plus one per timeout), and they stay until the process ends.
 /// </summary>
 internal sealed class HandlerLoadContext : AssemblyLoadContext
 {
     private readonly AssemblyDependencyResolver _resolver;
 
     public HandlerLoadContext(string assemblyPath)
-        : base($"dotnet-function:{Path.GetFileName(assemblyPath)}", isCollectible: true)
+        : base($"dotnet-function:{Path.GetFileName(assemblyPath)}", isCollectible: false)
     {
         _resolver = new AssemblyDependencyResolver(assemblyPath);
     }

@@ -12,22 +12,19 @@ internal sealed record HandlerSource(string? Path, Assembly? Registered)
     /// <summary>The file or the registered assembly's name, for messages.</summary>
     public string Describe() => Path ?? $"{Registered!.GetName().Name} (registered)";
 
-    /// <summary>Loads the assembly for a new execution environment; the context is null for a registered assembly.</summary>
-    public (Assembly Assembly, HandlerLoadContext? Context) Load(string where)
+    /// <summary>Loads the assembly for a new execution environment (in a new load context unless registered).</summary>
+    public Assembly Load(string where)
     {
         if (Registered is not null)
-            return (Registered, null);
-        HandlerLoadContext? context = null;
+            return Registered;
         try
         {
-            context = new HandlerLoadContext(Path!);
-            return (context.LoadFromAssemblyPath(Path!), context);
+            return new HandlerLoadContext(Path!).LoadFromAssemblyPath(Path!);
         }
 #pragma warning disable CA1031 // a bad file or .deps.json is a start failure, named
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            context?.Unload();
             throw new FunctionStartException($"{where}: unable to load the assembly: {e.GetType().Name}: {e.Message}", e);
         }
     }

@@ -27,16 +27,15 @@ internal sealed class LambdaContextFactory
             Require(contextType, name, typeof(string).FullName!, where);
         Require(contextType, "MemoryLimitInMB", typeof(int).FullName!, where);
         Require(contextType, "RemainingTime", typeof(TimeSpan).FullName!, where);
-        _logger = DispatchProxy.Create(Require(contextType, "Logger", "Amazon.Lambda.Core.ILambdaLogger", where), typeof(LambdaLoggerProxy));
-        _identity = DispatchProxy.Create(Require(contextType, "Identity", "Amazon.Lambda.Core.ICognitoIdentity", where), typeof(EmptyProxy));
-        _clientContext = DispatchProxy.Create(Require(contextType, "ClientContext", "Amazon.Lambda.Core.IClientContext", where), typeof(EmptyProxy));
+        _logger = InterfaceProxy.Create(Require(contextType, "Logger", "Amazon.Lambda.Core.ILambdaLogger", where), LambdaLoggerProxy.Log);
+        _identity = InterfaceProxy.Create(Require(contextType, "Identity", "Amazon.Lambda.Core.ICognitoIdentity", where), static (_, _) => null);
+        _clientContext = InterfaceProxy.Create(Require(contextType, "ClientContext", "Amazon.Lambda.Core.IClientContext", where), static (_, _) => null);
     }
 
     public object Create(string requestId, string traceId, DateTimeOffset deadline)
     {
-        var context = DispatchProxy.Create(_contextType, typeof(LambdaContextProxy));
-        ((LambdaContextProxy)context).Values = new LambdaContextValues(requestId, traceId, deadline, _time, _settings, _logger, _identity, _clientContext, _serializer);
-        return context;
+        var values = new LambdaContextValues(requestId, traceId, deadline, _time, _settings, _logger, _identity, _clientContext, _serializer);
+        return InterfaceProxy.Create(_contextType, (member, _) => values.Answer(member));
     }
 
     private static Type Require(Type type, string property, string typeName, string where)

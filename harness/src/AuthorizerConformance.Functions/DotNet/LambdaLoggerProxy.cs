@@ -3,25 +3,22 @@ using System.Reflection;
 namespace AuthorizerConformance.Functions.DotNet;
 
 /// <summary>
-/// The <c>ILambdaLogger</c> of the context: every <c>Log*</c> member of the real interface (plain, leveled, with a
+/// What the context's <c>ILambdaLogger</c> does: every <c>Log*</c> member of the real interface (plain, leveled, with a
 /// template's arguments, with an exception) writes one line to the invocation's log. Bound by parameter name and type,
 /// so the interface's many overloads need no list here.
 /// </summary>
-#pragma warning disable CA1852 // DispatchProxy derives a proxy type from it
-internal class LambdaLoggerProxy : DispatchProxy
-#pragma warning restore CA1852
+internal static class LambdaLoggerProxy
 {
-    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+    public static object? Log(MethodInfo member, object?[] args)
     {
-        if (targetMethod is null || !targetMethod.Name.StartsWith("Log", StringComparison.Ordinal))
-            throw new NotSupportedException($"{targetMethod?.DeclaringType?.FullName}.{targetMethod?.Name} is not supplied by the in-process .NET host");
-        args ??= [];
+        if (!member.Name.StartsWith("Log", StringComparison.Ordinal))
+            throw new NotSupportedException($"{member.DeclaringType?.FullName}.{member.Name} is not supplied by the in-process .NET host");
         // LogInformation(...) → "Information"; Log(...) and LogLine(...) take the level as an argument, if at all.
-        var level = targetMethod.Name is "Log" or "LogLine" ? null : targetMethod.Name["Log".Length..];
+        var level = member.Name is "Log" or "LogLine" ? null : member.Name["Log".Length..];
         string? message = null;
         object?[]? templateArgs = null;
         Exception? exception = null;
-        var parameters = targetMethod.GetParameters();
+        var parameters = member.GetParameters();
         for (var i = 0; i < parameters.Length && i < args.Length; i++)
         {
             switch (args[i])
