@@ -26,7 +26,7 @@ internal static class ConsoleCapture
         }
     }
 
-    private sealed class RoutingWriter(TextWriter fallback) : TextWriter
+    internal sealed class RoutingWriter(TextWriter fallback) : TextWriter
     {
         public override Encoding Encoding => fallback.Encoding;
 
