@@ -3,7 +3,7 @@ using System.Reflection;
 namespace AuthorizerConformance.Functions.DotNet;
 
 /// <summary>
-/// What the <c>ILambdaContext</c> handed to a handler answers (an <see cref="InterfaceProxy"/> over the handler's own
+/// What the <c>ILambdaContext</c> handed to a handler answers for one invocation (an <see cref="InterfaceProxy"/> over the handler's own
 /// copy of the interface; the Amazon.Lambda packages are not referenced here). Every member of the real interface;
 /// <c>Identity</c> and <c>ClientContext</c> are empty objects, as RuntimeSupport gives them when the invoke carries no
 /// Cognito headers; <c>TenantId</c> is null (no tenant); <c>Serializer</c> is the handler's serializer, if any.
