@@ -15,7 +15,8 @@ public class DotNetLogTests
         DotNetFixture.Returned(await DotNetFixture.Invoke(host, "{}", log));
 
         Assert.Equal(
-            ["static-logger line", "[Warning] static-leveled line", "context-log line", "[Information] context-information line", "console-out line", "console-error line"],
+            ["static-logger line", "[Warning] static-leveled line", "context-log line", "[Information] context-information line",
+                "[Error] context-error 7", "System.InvalidOperationException: key store down", "console-out line", "console-error line"],
             log.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
     }
 

@@ -59,6 +59,7 @@ public static class StreamHandlers
         LambdaLogger.Log("Warning", "static-leveled line");
         context.Logger.Log("context-log line");
         context.Logger.LogInformation("context-information line");
+        context.Logger.LogError(new InvalidOperationException("key store down"), "context-error {code}", 7);
         Console.WriteLine("console-out line");
         Console.Error.WriteLine("console-error line");
         return Echo(input);
