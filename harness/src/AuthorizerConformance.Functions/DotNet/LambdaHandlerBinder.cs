@@ -20,17 +20,22 @@ internal static class LambdaHandlerBinder
     /// <exception cref="FunctionStartException">The type or method is missing, or Lambda would refuse the method.</exception>
     public static BoundHandler Bind(Assembly assembly, DotNetHandlerString handler, string where)
     {
-        Type? type;
         try
         {
-            type = assembly.GetType(handler.TypeName);
+            return BindLoaded(assembly, handler, where);
         }
-#pragma warning disable CA1031 // a type that fails to load (a missing dependency) is a start failure, named
-        catch (Exception e)
-#pragma warning restore CA1031
+        catch (Exception e) when (e is FileNotFoundException or FileLoadException or TypeLoadException or BadImageFormatException)
         {
-            throw new FunctionStartException($"{where}: unable to load type '{handler.TypeName}': {e.GetType().Name}: {e.Message}", e);
+            // A dependency the .deps.json names is not beside the assembly: a build without its NuGet packages copied.
+            throw new FunctionStartException(
+                $"{where}: loading the handler's types failed: {e.GetType().Name}: {e.Message} Point the function string at the 'dotnet publish' output, "
+                + "or build with <CopyLocalLockFileAssemblies>true</CopyLocalLockFileAssemblies> (as the Lambda project templates do)", e);
         }
+    }
+
+    private static BoundHandler BindLoaded(Assembly assembly, DotNetHandlerString handler, string where)
+    {
+        var type = assembly.GetType(handler.TypeName);
         if (type is null)
             throw new FunctionStartException($"{where}: unable to load type '{handler.TypeName}' from assembly '{assembly.GetName().Name}'");
         var method = FindMethod(type, handler.MethodName, where)

@@ -67,6 +67,28 @@ public class DotNetStartTests
     }
 
     [Fact]
+    public void A_dependency_missing_beside_the_assembly_is_named_with_how_to_ship_it()
+    {
+        var folder = Directory.CreateTempSubdirectory("dotnet-function-").FullName;
+        try
+        {
+            foreach (var file in (string[])["Fixtures.DotNetAuthorizer.dll", "Fixtures.DotNetAuthorizer.deps.json"])
+                File.Copy(Path.Combine(Path.GetDirectoryName(DotNetFixture.Authorizer)!, file), Path.Combine(folder, file));
+            var function = $"dotnet:{Path.Combine(folder, "Fixtures.DotNetAuthorizer.dll")}::Fixtures.DotNetAuthorizer.TypedHandlers::Authorize";
+
+            var error = Assert.Throws<FunctionStartException>(() => DotNetFixture.Start(function));
+
+            Assert.Contains($"function \"{function}\"", error.Message, StringComparison.Ordinal);
+            Assert.Contains("Amazon.Lambda.Core", error.Message, StringComparison.Ordinal);
+            Assert.Contains("dotnet publish", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void An_overloaded_method_name_is_refused_listing_the_signatures_to_choose_from()
     {
         var error = Assert.Throws<FunctionStartException>(() => DotNetFixture.Start(DotNetFixture.Function("InvalidHandlers", "Overloaded")));
