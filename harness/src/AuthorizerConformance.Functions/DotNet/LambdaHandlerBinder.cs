@@ -153,6 +153,18 @@ internal static class LambdaHandlerBinder
     {
         // As RuntimeSupport's StreamSerializer: a null Stream result is a NullReferenceException of the invocation.
         using (result)
-            result.CopyTo(response);
+        {
+            if (result.CanSeek)
+            {
+                result.CopyTo(response);
+                return;
+            }
+            // A stream of unknown length is read only until it is past the response limit (so an endless one ends);
+            // the size reported is then what was read.
+            var buffer = new byte[81920];
+            int read;
+            while (response.Length <= ResponseBuffer.MaxBytes && (read = result.Read(buffer)) > 0)
+                response.Write(buffer, 0, read);
+        }
     }
 }

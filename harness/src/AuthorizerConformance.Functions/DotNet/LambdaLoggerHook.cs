@@ -25,7 +25,7 @@ internal static class LambdaLoggerHook
         {
             logger = context.LoadFromAssemblyName(core).GetType(LambdaLoggerTypeName);
         }
-        catch (FileNotFoundException)
+        catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
         {
             return; // referenced but not shipped: the handler cannot be using it
         }

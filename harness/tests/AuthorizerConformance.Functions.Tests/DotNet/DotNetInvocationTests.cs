@@ -92,6 +92,16 @@ public class DotNetInvocationTests
     }
 
     [Fact]
+    public async Task An_endless_response_stream_is_read_only_past_the_limit_and_refused()
+    {
+        await using var host = DotNetFixture.Start(DotNetFixture.Function("StreamHandlers", "Endless"));
+
+        var outcome = Assert.IsType<AuthorizerInvocation.FunctionError>(await DotNetFixture.Invoke(host, "{}"));
+
+        Assert.Equal("Function.ResponseSizeTooLarge", outcome.Type);
+    }
+
+    [Fact]
     public async Task The_assemblys_serializer_is_used_when_the_method_names_none()
     {
         await using var host = DotNetFixture.Start($"dotnet:{DotNetFixture.AssemblySerializer}::Fixtures.DotNetAuthorizer.AssemblySerializer.Function::Handler");

@@ -85,6 +85,9 @@ public static class StreamHandlers
     /// <summary>Answers 7 MB: over Lambda's 6 MB response limit.</summary>
     public static Stream Huge(Stream input) => new MemoryStream(new byte[7 * 1024 * 1024]);
 
+    /// <summary>Answers a stream that never ends: over the limit, and it must not be read forever.</summary>
+    public static Stream Endless(Stream input) => new EndlessStream();
+
     /// <summary>
     /// Counts its calls in a static, like <see cref="StaticCount"/>; when the event names a file
     /// (<c>{"waitFor":"path"}</c>), first blocks the thread until it exists, at most a minute: a handler that overruns
