@@ -1,4 +1,3 @@
-using System.Reflection;
 using AuthorizerConformance.Gateway;
 
 namespace AuthorizerConformance.Functions.DotNet;
@@ -23,9 +22,6 @@ internal sealed class ExecutionEnvironment
         _contexts = contexts;
         _time = time;
     }
-
-    /// <summary>The method this environment calls (its declaring type lives in this environment's load context).</summary>
-    public MethodInfo Method => _handler.Method;
 
     /// <summary>True while an invocation (finished or abandoned by its caller) is still running its handler.</summary>
     public bool IsRunning => _running is { IsCompleted: false };
@@ -72,7 +68,7 @@ internal sealed class ExecutionEnvironment
             Observe(run);
             return new AuthorizerInvocation.TimedOut(timeout);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !run.IsCompleted)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             Observe(run);
             throw;
