@@ -89,6 +89,22 @@ public class DotNetStartTests
     }
 
     [Fact]
+    public async Task A_method_declared_on_a_base_type_is_found_through_the_derived_type()
+    {
+        await using var host = DotNetFixture.Start(DotNetFixture.Function("DerivedHandler", "Inherited"));
+
+        Assert.Equal("{\"b\":3}", DotNetFixture.Returned(await DotNetFixture.Invoke(host, "{\"b\":3}")));
+    }
+
+    [Fact]
+    public void An_instance_method_on_an_abstract_type_is_refused()
+    {
+        var error = Assert.Throws<FunctionStartException>(() => DotNetFixture.Start(DotNetFixture.Function("HandlerBase", "Inherited")));
+
+        Assert.Contains("type 'Fixtures.DotNetAuthorizer.HandlerBase' cannot hold a Lambda handler: it is abstract and the method is not static", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_overloaded_method_name_is_refused_listing_the_signatures_to_choose_from()
     {
         var error = Assert.Throws<FunctionStartException>(() => DotNetFixture.Start(DotNetFixture.Function("InvalidHandlers", "Overloaded")));

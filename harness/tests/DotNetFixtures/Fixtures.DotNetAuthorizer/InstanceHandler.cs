@@ -23,3 +23,12 @@ public sealed class BrokenConstructorHandler
 
     public Stream Handle(Stream input) => input;
 }
+
+/// <summary>A handler method declared on a base class: Lambda searches base types for it.</summary>
+public abstract class HandlerBase
+{
+    public Stream Inherited(Stream input) => input;
+}
+
+/// <summary>Names <see cref="HandlerBase.Inherited"/> through a derived type.</summary>
+public sealed class DerivedHandler : HandlerBase;
