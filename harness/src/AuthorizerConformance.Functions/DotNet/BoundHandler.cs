@@ -18,9 +18,10 @@ internal sealed class BoundHandler
     private readonly Action<object?, Stream>? _output;
 
     public BoundHandler(
-        MethodInfo method, Func<Stream, object?>? input, Type? contextType, bool awaits, PropertyInfo? taskResult,
+        Type type, MethodInfo method, Func<Stream, object?>? input, Type? contextType, bool awaits, PropertyInfo? taskResult,
         Action<object?, Stream>? output, LambdaSerializerBinding? serializer)
     {
+        Type = type;
         Method = method;
         _input = input;
         ContextType = contextType;
@@ -31,6 +32,9 @@ internal sealed class BoundHandler
         _output = output;
         Serializer = serializer;
     }
+
+    /// <summary>The type the handler string names (the method may be declared on a base type).</summary>
+    public Type Type { get; }
 
     public MethodInfo Method { get; }
 
@@ -46,7 +50,7 @@ internal sealed class BoundHandler
     /// <exception cref="FunctionStartException">The constructor (or static constructor) threw.</exception>
     public object? CreateTarget(string where)
     {
-        var type = Method.DeclaringType!;
+        var type = Type;
         try
         {
             if (!Method.IsStatic)

@@ -70,7 +70,7 @@ internal static class LambdaHandlerBinder
         var output = resultType is null ? null
             : typeof(Stream).IsAssignableFrom(resultType) ? (Action<object?, Stream>)((value, stream) => CopyResult((Stream)value!, stream))
             : (serializer ?? throw MissingSerializer(where, method, resultType, "serialize the result of")).Writer(resultType);
-        return new BoundHandler(method, input, contextType, awaits, taskResult, output, serializer);
+        return new BoundHandler(type, method, input, contextType, awaits, taskResult, output, serializer);
     }
 
     private static bool IsContext(Type type) => type.FullName == ContextTypeName;
