@@ -25,6 +25,7 @@ public static partial class SpecRuleCatalog
     public static IReadOnlyDictionary<string, SpecRule> Load(string specDirectory)
     {
         var confidences = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         string? current = null;
         var inUpdates = false; // only section N's table rows update rules; other tables (the source key) do not
         foreach (var line in File.ReadLines(Path.Combine(specDirectory, "api-gateway-authorizers.md")))
@@ -35,12 +36,16 @@ public static partial class SpecRuleCatalog
             {
                 current = bullet.Groups["id"].Value;
                 Add(confidences, current, line);
+                titles.TryAdd(current, Title(line[bullet.Length..]));
             }
             else if (inUpdates && UpdateRow().Match(line) is { Success: true } row)
             {
                 current = null;
                 foreach (var id in ExpandIds(row.Groups["ids"].Value))
+                {
                     Add(confidences, id, line);
+                    titles.TryAdd(id, Title(line[row.Length..].TrimEnd('|', ' ')));
+                }
             }
             else if (current is not null && line.Length > 0 && (line.StartsWith(' ') || !"*#|-".Contains(line[0], StringComparison.Ordinal)))
             {
@@ -54,10 +59,60 @@ public static partial class SpecRuleCatalog
         foreach (var line in File.ReadLines(Path.Combine(specDirectory, "iam-policy-evaluation.md")))
         {
             if (IamSection().Match(line) is { Success: true } section)
+            {
                 confidences["IAM-" + section.Groups["section"].Value] = ["H"]; // documented IAM behaviour
+                titles["IAM-" + section.Groups["section"].Value] = line[section.Length..].Trim();
+            }
         }
-        return confidences.ToDictionary(kv => kv.Key, kv => new SpecRule(kv.Key, kv.Value), StringComparer.Ordinal);
+        return confidences.ToDictionary(kv => kv.Key, kv => new SpecRule(kv.Key, kv.Value, titles.GetValueOrDefault(kv.Key, "")), StringComparer.Ordinal);
     }
+
+    /// <summary>The nearest rule ids to <paramref name="id"/> (same prefix first, then by spelling), at most <paramref name="count"/>.</summary>
+    public static IReadOnlyList<SpecRule> Nearest(IReadOnlyDictionary<string, SpecRule> rules, string id, int count = 3)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(id);
+        var dash = id.LastIndexOf('-');
+        var prefix = dash > 0 ? id[..dash] : id;
+        return rules.Values
+            .OrderBy(r => r.Id.StartsWith(prefix + "-", StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .ThenBy(r => Spelling(r.Id.ToUpperInvariant(), id.ToUpperInvariant()))
+            .ThenBy(r => r.Id, RuleIdComparer.Instance)
+            .Take(count)
+            .ToList();
+    }
+
+    // The first sentence of a rule's text, without sources ([D-OUT]), confidences (**H**) or emphasis.
+    private static string Title(string text)
+    {
+        var plain = Emphasis().Replace(SourceRefs().Replace(Confidence().Replace(text, ""), ""), "${t}").Trim();
+        var end = SentenceEnd().Match(plain);
+        var sentence = (end.Success ? plain[..(end.Index + 1)] : plain).Trim();
+        return sentence.Length <= 120 ? sentence : sentence[..117].TrimEnd() + "…";
+    }
+
+    private static int Spelling(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+        return previous[b.Length];
+    }
+
+    [GeneratedRegex(@"\s*\[[^\]]*\]")]
+    private static partial Regex SourceRefs();
+
+    [GeneratedRegex(@"\*\*(?<t>[^*]*)\*\*")]
+    private static partial Regex Emphasis();
+
+    [GeneratedRegex(@"[.;](\s|$)")]
+    private static partial Regex SentenceEnd();
 
     private static void Add(Dictionary<string, HashSet<string>> confidences, string id, string text)
     {

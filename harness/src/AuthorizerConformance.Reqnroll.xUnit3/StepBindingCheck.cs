@@ -44,6 +44,23 @@ public static class StepBindingCheck
         }
     }
 
+    /// <summary>Every loaded scenario of <paramref name="catalog"/> with its steps matched to their bindings.</summary>
+    public static IReadOnlyList<(ScenarioDefinition Scenario, IReadOnlyList<StepMatch> Steps)> MatchAll(Assembly testAssembly, FeatureCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(testAssembly);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var runner = TestRunnerManager.GetTestRunnerForAssembly(testAssembly);
+        try
+        {
+            var matcher = runner.TestThreadContext.TestThreadContainer.Resolve<IStepDefinitionMatchService>();
+            return catalog.Scenarios.Where(s => s.LoadError is null).Select(s => (s, Match(matcher, s))).ToList();
+        }
+        finally
+        {
+            TestRunnerManager.ReleaseTestRunner(runner);
+        }
+    }
+
     /// <summary>The steps of <paramref name="scenario"/> with the method each one runs, or why it would not run.</summary>
     public static IReadOnlyList<StepMatch> Match(IStepDefinitionMatchService matcher, ScenarioDefinition scenario)
     {
