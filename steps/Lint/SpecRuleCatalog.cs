@@ -77,6 +77,7 @@ public static partial class SpecRuleCatalog
         return rules.Values
             .OrderBy(r => r.Id.StartsWith(prefix + "-", StringComparison.OrdinalIgnoreCase) ? 0 : 1)
             .ThenBy(r => Spelling(r.Id.ToUpperInvariant(), id.ToUpperInvariant()))
+            .ThenBy(r => Math.Abs(Number(r.Id) - Number(id))) // CTX-99: the highest CTX rules, not CTX-1
             .ThenBy(r => r.Id, RuleIdComparer.Instance)
             .Take(count)
             .ToList();
@@ -88,21 +89,30 @@ public static partial class SpecRuleCatalog
         var plain = Emphasis().Replace(SourceRefs().Replace(Confidence().Replace(text, ""), ""), "${t}").Trim();
         var end = SentenceEnd().Match(plain);
         var sentence = (end.Success ? plain[..(end.Index + 1)] : plain).Trim();
-        return sentence.Length <= 120 ? sentence : sentence[..117].TrimEnd() + "…";
+        return sentence.Length <= 160 ? sentence : sentence[..157].TrimEnd() + "…";
     }
 
+    private static decimal Number(string id) =>
+        decimal.TryParse(id[(id.LastIndexOf('-') + 1)..], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+
+    // Edit distance counting a swap of two neighbours as one edit (TKO-6 is one edit from TOK-6).
     private static int Spelling(string a, string b)
     {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+            d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++)
+            d[0, j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
-            var current = new int[b.Length + 1];
-            current[0] = i;
             for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            previous = current;
+            {
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+            }
         }
-        return previous[b.Length];
+        return d[a.Length, b.Length];
     }
 
     [GeneratedRegex(@"\s*\[[^\]]*\]")]
@@ -111,7 +121,7 @@ public static partial class SpecRuleCatalog
     [GeneratedRegex(@"\*\*(?<t>[^*]*)\*\*")]
     private static partial Regex Emphasis();
 
-    [GeneratedRegex(@"[.;](\s|$)")]
+    [GeneratedRegex(@"\.(\s|$)")]
     private static partial Regex SentenceEnd();
 
     private static void Add(Dictionary<string, HashSet<string>> confidences, string id, string text)
