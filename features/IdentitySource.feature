@@ -204,7 +204,10 @@ Feature: IdentitySource
           {"Effect": "Allow", "Action": "execute-api:Invoke", "Resource": "${methodArn}"}]}}
         """
       And the raw token "abc"
-      When the client calls POST /orders with the body "item=1"
+      When the client calls POST /orders with the body:
+        """
+        {"item": 1, "note": "the body is JSON"}
+        """
       Then the authorizer's event has exactly the members "type, authorizationToken, methodArn"
       And the authorizer's event has no "body"
 

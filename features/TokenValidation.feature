@@ -289,6 +289,17 @@ Feature: Token validation
         | a boolean        | true  |
         | null             | null  |
 
+    @source:local-decision @rule:OUT-3 @rule:UNA-1
+    Scenario: A token whose principal claim is an object gets Unauthorized
+      Given a valid token
+      And the token has no "sub" claim
+      And the token has the claim "userId" set to:
+        """
+        {"id": 7, "tenant": "t-1"}
+        """
+      When the client calls GET /pets/1
+      Then the client gets 401 because authorizer-unauthorized
+
     @source:local-decision @rule:OUT-3
     Scenario: An integer principal claim becomes the principal as text
       Given a valid token

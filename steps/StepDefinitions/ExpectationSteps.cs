@@ -96,11 +96,17 @@ public sealed class ExpectationSteps(Stage stage)
     }
 
     [Then("the authorizer received {string} = {string}")]
+    [Then("the authorizer received {string} as:")]
     public void ReceivedValue(string path, string value)
     {
         var node = JsonText.At(Event(), path, out var found);
         Assert.True(found, $"The event has no '{path}'.");
-        Assert.Equal(Placeholders(value), node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node?.ToJsonString() ?? "null");
+        var expected = Placeholders(value);
+        if (node is JsonValue v && v.TryGetValue<string>(out var text))
+            Assert.Equal(expected, text);
+        else // a number, object or array: compared as JSON, so a doc string may lay it out freely
+            Assert.True(TryJson(expected, out var json) ? JsonNode.DeepEquals(json, node) : expected == (node?.ToJsonString() ?? "null"),
+                $"The event's '{path}' is {node?.ToJsonString() ?? "null"}, expected {expected}.");
     }
 
     [Then("the authorizer's event has no {string}")]
