@@ -19,9 +19,12 @@ public sealed partial class ConformanceLint : IScenarioLint
 
     private static readonly ConcurrentDictionary<string, IReadOnlySet<string>> Divergences = new(StringComparer.Ordinal);
 
+    /// <summary>The folder of the spec (docs/spec), recorded at build time.</summary>
+    public static string SpecDirectory { get; } =
+        typeof(ConformanceLint).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SpecDirectory").Value!;
+
     /// <summary>The lint of this suite, with the rules of docs/spec.</summary>
-    public static ConformanceLint Instance { get; } = new(SpecRuleCatalog.Load(
-        typeof(ConformanceLint).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SpecDirectory").Value!));
+    public static ConformanceLint Instance { get; } = new(SpecRuleCatalog.Load(SpecDirectory));
 
     /// <summary>A lint over <paramref name="rules"/>.</summary>
     public ConformanceLint(IReadOnlyDictionary<string, SpecRule> rules) => Rules = rules;

@@ -88,6 +88,8 @@ public static partial class SpecRuleCatalog
     {
         var plain = Emphasis().Replace(SourceRefs().Replace(Confidence().Replace(text, ""), ""), "${t}").Trim();
         var end = SentenceEnd().Match(plain);
+        while (end.Success && end.Index < 30) // "Classic pitfall." says little alone: take the next sentence too
+            end = end.NextMatch();
         var sentence = (end.Success ? plain[..(end.Index + 1)] : plain).Trim();
         return sentence.Length <= 160 ? sentence : sentence[..157].TrimEnd() + "…";
     }
