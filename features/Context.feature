@@ -4,8 +4,8 @@ Feature: Context
   section N); the API key chosen by the authorizer (CTX-3, OUT-7); the context in gateway-response templates (CTX-7);
   which context values API Gateway refuses (OUT-5, OUT-6); and how the reference authorizer flattens claims so that
   REST never refuses its context.
-  HTTP API contexts (CTX-4, CTX-5) are covered in the HTTP API feature. CTX-6 (the logging variables
-  $context.authorizer.error, .latency, …) is not emulated, so no scenario checks it here.
+  HTTP API contexts (CTX-4, CTX-5) are covered in the HTTP API feature. CTX-6 (the access-log variables
+  $context.authorizer.status, .error, .latency, …) is emulated and checked in the Logging feature.
 
   Background:
     Given a REST API
