@@ -64,8 +64,9 @@ internal static class ScenarioChecks
         {
             if (inSnippet && (line.Length == 0 || char.IsWhiteSpace(line[0])))
                 continue;
-            inSnippet = line.StartsWith(Undefined, StringComparison.Ordinal);
-            kept.Add(line);
+            inSnippet = line.Contains(Undefined, StringComparison.Ordinal);
+            var intro = line.IndexOf(" Use the following code", StringComparison.Ordinal);
+            kept.Add(inSnippet && intro > 0 ? line[..intro] : line); // no "use this code" without the code
         }
         return string.Join(Environment.NewLine, kept);
     }
