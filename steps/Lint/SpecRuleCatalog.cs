@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AuthorizerConformance.Reqnroll.xUnit3;
 
 namespace AuthorizerConformance.Steps.Lint;
 
@@ -78,7 +79,7 @@ public static partial class SpecRuleCatalog
         var prefix = dash > 0 ? id[..dash] : id;
         return rules.Values
             .OrderBy(r => r.Id.StartsWith(prefix + "-", StringComparison.OrdinalIgnoreCase) ? 0 : 1)
-            .ThenBy(r => Spelling(r.Id.ToUpperInvariant(), id.ToUpperInvariant()))
+            .ThenBy(r => EditDistance.Of(r.Id.ToUpperInvariant().AsSpan(), id.ToUpperInvariant().AsSpan())) // TKO-6 is one edit from TOK-6
             .ThenBy(r => Math.Abs(Number(r.Id) - Number(id))) // CTX-99: the highest CTX rules, not CTX-1
             .ThenBy(r => r.Id, RuleIdComparer.Instance)
             .Take(count)
@@ -98,26 +99,6 @@ public static partial class SpecRuleCatalog
 
     private static decimal Number(string id) =>
         decimal.TryParse(id[(id.LastIndexOf('-') + 1)..], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
-
-    // Edit distance counting a swap of two neighbours as one edit (TKO-6 is one edit from TOK-6).
-    private static int Spelling(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-            d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++)
-            d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-            }
-        }
-        return d[a.Length, b.Length];
-    }
 
     [GeneratedRegex(@"\s*\[[^\]]*\]")]
     private static partial Regex SourceRefs();

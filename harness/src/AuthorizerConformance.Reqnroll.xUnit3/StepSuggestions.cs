@@ -54,7 +54,7 @@ public sealed partial class StepSuggestions
         ArgumentNullException.ThrowIfNull(stepText);
         var wanted = Words(WithoutJson(stepText));
         return _lines
-            .Select(line => (line, score: Distance<string>(wanted, Words(line.Text)) + (line.Keyword == keyword ? 0 : 0.5), chars: Distance(stepText.AsSpan(), line.Text.AsSpan())))
+            .Select(line => (line, score: EditDistance.Of<string>(wanted, Words(line.Text)) + (line.Keyword == keyword ? 0 : 0.5), chars: EditDistance.Of(stepText.AsSpan(), line.Text.AsSpan())))
             .OrderBy(x => x.score).ThenBy(x => x.chars).ThenBy(x => x.line.Text, StringComparer.Ordinal)
             .Take(Count)
             .Select(x => x.line.ToString())
@@ -144,23 +144,6 @@ public sealed partial class StepSuggestions
             .Split([' ', '\t', ':', ','], StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.All(char.IsDigit) ? "\u0002" : w)
             .ToArray();
-
-    // Levenshtein distance over words (the ranking) or characters (the tie-break).
-    private static int Distance<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b) where T : IEquatable<T>
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-            previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1].Equals(b[j - 1]) ? 0 : 1));
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
-    }
 
     private sealed record Line(string Keyword, string Text, string? Argument)
     {
