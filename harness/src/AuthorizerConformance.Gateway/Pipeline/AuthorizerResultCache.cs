@@ -1,3 +1,5 @@
+using AuthorizerConformance.Policy;
+
 namespace AuthorizerConformance.Gateway;
 
 /// <summary>
@@ -12,10 +14,11 @@ internal sealed class AuthorizerResultCache
 
     public AuthorizerResultCache(TimeProvider time) => _time = time;
 
-    /// <summary>CAC-2, REQ-7: the key is the authorizer plus the ordered identity values (the token for TOKEN).</summary>
-    public static string Key(string authorizer, IReadOnlyList<string> identityValues) =>
-        identityValues.Count == 1 ? authorizer + "\u001f" + identityValues[0]
-        : authorizer + "\u001f" + string.Join('\u001f', identityValues);
+    /// <summary>
+    /// CAC-2, REQ-7: the key is the authorizer plus the ordered identity values (the token for TOKEN), length-prefixed
+    /// (<see cref="CompositeKey"/>) so distinct value lists never share an entry.
+    /// </summary>
+    public static string Key(string authorizer, IReadOnlyList<string> identityValues) => CompositeKey.Of(authorizer, identityValues);
 
     public CachedOutcome? Get(string key, bool slideOnHit)
     {
