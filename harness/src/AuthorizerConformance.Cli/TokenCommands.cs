@@ -81,7 +81,17 @@ public static class TokenCommands
         if (hmac && (secret is null || keyFile is not null))
             throw new UsageException($"--alg {alg} needs --secret VALUE (and no --key).");
         if (hmac)
-            return SigningKey.Hmac(secret!);
+        {
+            try
+            {
+                return SigningKey.Hmac(secret!);
+            }
+            catch (ArgumentException e)
+            {
+                // Never echo the secret.
+                throw new UsageException($"--secret: {e.Message}");
+            }
+        }
         if (keyFile is null || secret is not null)
             throw new UsageException($"--alg {alg} needs --key FILE with a PEM private key (and no --secret).");
         if (!keyFile.Exists)
