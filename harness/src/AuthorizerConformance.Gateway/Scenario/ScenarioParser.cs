@@ -101,11 +101,22 @@ public static partial class ScenarioParser
                 Query = (Json.String(item, path, "query") ?? "").TrimStart('?'),
                 Headers = ReadHeaders(item, path),
                 Body = Json.String(item, path, "body"),
-                SourceIp = Json.String(item, path, "sourceIp") ?? "203.0.113.1",
+                SourceIp = ReadSourceIp(item, path),
             };
             requests.Add(new ScenarioRequest(request, TimeSpan.FromSeconds(at)));
         }
         return requests;
+    }
+
+    /// <summary>Defect 5 of issue 16: the client address is a canonical IPv4 dotted quad or IPv6 (what API Gateway reports).</summary>
+    private static string ReadSourceIp(JsonElement item, string path)
+    {
+        var text = Json.String(item, path, "sourceIp");
+        if (text is null)
+            return "203.0.113.1";
+        return IpAddressText.TryParseAddress(text, out _) ? text
+            : throw new ScenarioFormatException(Json.Child(path, "sourceIp"),
+                $"must be an IPv4 address as a dotted quad without leading zeros, or an IPv6 address, found \"{text}\"");
     }
 
     /// <summary>Headers: a value is a string, or an array of strings for a header sent more than once.</summary>
