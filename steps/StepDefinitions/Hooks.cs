@@ -1,6 +1,5 @@
 using System.Text;
 using AuthorizerConformance.Gateway;
-using AuthorizerConformance.Gateway.Scenarios;
 using AuthorizerConformance.Harness.Targets;
 using AuthorizerConformance.Harness.Tokens;
 using AuthorizerConformance.Steps.Support;
@@ -51,13 +50,14 @@ public sealed class Hooks(Stage stage, ScenarioContext scenario, IReqnrollOutput
         output.WriteLine(Redact(text.ToString()));
     }
 
-    private string Redact(string text)
-    {
-        text = SecretRedactor.Redact(text);
-        if (stage.Token is not null)
-            text = Redaction.Scrub(text, stage.TokenText);
-        return text.Replace(SuiteKeys.Ring.Secret, "[redacted secret]", StringComparison.Ordinal);
-    }
+    /// <summary>The one redaction routine, told every secret this scenario saw or made (tokens, identity values, keys).</summary>
+    private string Redact(string text) => Redaction.Redact(text,
+    [
+        .. stage.Session.Results.SelectMany(r => r.IdentityValues),
+        .. stage.Session.AuthorizerEnvironment.Values,
+        SuiteKeys.Ring.Secret,
+        .. stage.Token is null ? [] : new[] { stage.TokenText },
+    ]);
 
     private static string Describe(AuthorizerInvocation outcome) => outcome switch
     {

@@ -40,7 +40,7 @@ public static class SimulateCommand
                 .ConfigureAwait(false);
             if (run.Error is not null)
                 return await Invalid(error, run.Error).ConfigureAwait(false);
-            await output.WriteLineAsync(ScenarioResultWriter.Write(run.Results)).ConfigureAwait(false);
+            await output.WriteLineAsync(ScenarioResultWriter.Write(run.Results, Secrets(parsed.Scenario))).ConfigureAwait(false);
             return 0;
         });
         return command;
@@ -57,9 +57,17 @@ public static class SimulateCommand
         return resolver;
     }
 
+    /// <summary>The secrets a scenario hands its functions (every <c>env</c> value), redacted by value in the output.</summary>
+    internal static IEnumerable<string> Secrets(Scenario scenario) =>
+        scenario.Authorizers.SelectMany(a =>
+            a.Function.ValueKind == System.Text.Json.JsonValueKind.Object && a.Function.TryGetProperty("env", out var env) &&
+            env.ValueKind == System.Text.Json.JsonValueKind.Object
+                ? env.EnumerateObject().Where(v => v.Value.ValueKind == System.Text.Json.JsonValueKind.String).Select(v => v.Value.GetString()!)
+                : []);
+
     private static async Task<int> Invalid(TextWriter error, ScenarioError problem)
     {
-        await error.WriteLineAsync($"authz simulate: invalid scenario: {problem}").ConfigureAwait(false);
+        await error.WriteLineAsync($"authz simulate: invalid scenario: {Redaction.Redact(problem.ToString())}").ConfigureAwait(false);
         return Program.UsageError;
     }
 }

@@ -19,6 +19,7 @@ public sealed partial class ApiGateway
                 return FinishByAuthorizer(trace, view, new Rejection(FailureCodes.IdentitySourceMissing, GatewayResponseType.Unauthorized,
                     UnauthorizedMessage, $"identity source {missing} is missing or empty"));
             identity = extracted;
+            trace.IdentityValues = extracted;
         }
         // TOK-7, TOK-9: the validation expression runs before the cache and the authorizer.
         if (definition.Type == AuthorizerType.Token && !ValidationExpressionStage.Passes(authorizer, identity[0], _api.Behavior.ValidationExpressionMatch))

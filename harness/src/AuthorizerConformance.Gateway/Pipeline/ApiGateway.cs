@@ -111,6 +111,7 @@ public sealed partial class ApiGateway
         public string? AuthorizerError { get; set; }
         public bool TimedOut { get; set; }
         public string? RequestId { get; set; }
+        public IReadOnlyList<string> IdentityValues { get; set; } = [];
     }
 
     private GatewayResult Finish(Trace trace, RequestView? view, Rejection rejection)
@@ -136,6 +137,7 @@ public sealed partial class ApiGateway
         Decision = trace.Decision,
         DecidingStatements = trace.DecidingStatements,
         ResourcePolicyDecision = trace.ResourcePolicyDecision,
+        IdentityValues = trace.IdentityValues,
         AuthorizerLogVariables = AuthorizerLogVariables.Of(trace.AuthorizerStatus, trace.AuthorizerError, trace.Invoked, trace.TimedOut, trace.RequestId),
     };
 }
