@@ -32,7 +32,7 @@ internal sealed class AuthorizerResultCache
         }
         // CAC-9 (L): by default the TTL counts from the store and a hit does not refresh it.
         if (slideOnHit)
-            _entries[key] = entry with { ExpiresAt = now + entry.Ttl };
+            _entries[key] = entry with { ExpiresAt = Later(now, entry.Ttl) };
         return entry.Outcome;
     }
 
@@ -42,8 +42,12 @@ internal sealed class AuthorizerResultCache
     public void Put(string key, CachedOutcome outcome, int ttlSeconds)
     {
         var ttl = TimeSpan.FromSeconds(ttlSeconds);
-        _entries[key] = new Entry(outcome, ttl, _time.GetUtcNow() + ttl);
+        _entries[key] = new Entry(outcome, ttl, Later(_time.GetUtcNow(), ttl));
     }
+
+    /// <summary>Issue 16 defect 8: an expiry past the end of the calendar (year 9999) is the end of the calendar, not an overflow.</summary>
+    private static DateTimeOffset Later(DateTimeOffset now, TimeSpan ttl) =>
+        DateTimeOffset.MaxValue - now < ttl ? DateTimeOffset.MaxValue : now + ttl;
 
     private sealed record Entry(CachedOutcome Outcome, TimeSpan Ttl, DateTimeOffset ExpiresAt);
 }

@@ -43,12 +43,13 @@ public static partial class ScenarioParser
             var type = ReadApiType(apiElement);
             var authorizers = ReadAuthorizers(root, type);
             var api = ReadApi(apiElement, type, authorizers);
+            var startTime = ReadStartTime(root);
             return ScenarioParseResult.Valid(new Scenario
             {
                 Api = api,
                 Authorizers = authorizers,
-                Requests = ReadRequests(root, type),
-                StartTime = ReadStartTime(root),
+                Requests = ReadRequests(root, type, startTime),
+                StartTime = startTime,
             });
         }
         catch (ScenarioFormatException e)
@@ -67,7 +68,7 @@ public static partial class ScenarioParser
             : throw new ScenarioFormatException("startTime", "must be an ISO-8601 date-time such as 2026-01-01T00:00:00Z");
     }
 
-    private static List<ScenarioRequest> ReadRequests(JsonElement root, ApiType type)
+    private static List<ScenarioRequest> ReadRequests(JsonElement root, ApiType type, DateTimeOffset? start)
     {
         if (!Json.Has(root, "requests", out var array))
             throw new ScenarioFormatException("requests", "is required");
@@ -94,6 +95,9 @@ public static partial class ScenarioParser
                 throw new ScenarioFormatException(Json.Child(path, "atSeconds"),
                     string.Create(CultureInfo.InvariantCulture, $"must not be earlier than the previous request's {at}"));
             at = next;
+            // Issue 16 defect 8: the scenario clock must stay inside the calendar (year 9999).
+            if (start is { } s && DateTimeOffset.MaxValue - s < TimeSpan.FromSeconds(at))
+                throw new ScenarioFormatException(Json.Child(path, "atSeconds"), "puts the request past the end of year 9999 (startTime + atSeconds)");
             var request = new ClientRequest
             {
                 Method = method.ToUpperInvariant(),
