@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AuthorizerConformance.Gateway;
 using AuthorizerConformance.Harness;
+using AuthorizerConformance.Harness.Inputs;
 using AuthorizerConformance.Gateway.Scenarios;
 
 namespace AuthorizerConformance.Cli;
@@ -25,12 +26,12 @@ public static class SimulateCommand
             string text;
             try
             {
-                text = path == "-" ? await (stdin ?? Console.In).ReadToEndAsync(cancellationToken).ConfigureAwait(false)
-                    : await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+                text = path == "-" ? BoundedInput.ReadText(stdin ?? Console.In, InputLimits.ScenarioFileBytes, "stdin")
+                    : BoundedInput.ReadFile(path, InputLimits.ScenarioFileBytes, path);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (InputException e)
             {
-                await error.WriteLineAsync($"authz simulate: cannot read {path}: {e.Message}").ConfigureAwait(false);
+                await error.WriteLineAsync($"authz simulate: {e.Message}").ConfigureAwait(false);
                 return Program.UsageError;
             }
             var parsed = ScenarioParser.Parse(text);

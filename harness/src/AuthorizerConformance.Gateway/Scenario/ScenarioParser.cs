@@ -11,7 +11,8 @@ namespace AuthorizerConformance.Gateway.Scenarios;
 /// </summary>
 public static partial class ScenarioParser
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    // Comments and trailing commas allowed (hand-written files); a member name twice in one object is an error (issue 16).
+    private static readonly JsonDocumentOptions DocumentOptions = StrictJson.Relaxed;
 
     /// <summary>Parses scenario text.</summary>
     public static ScenarioParseResult Parse(string json)
@@ -19,13 +20,12 @@ public static partial class ScenarioParser
         ArgumentNullException.ThrowIfNull(json);
         try
         {
-            using var document = JsonDocument.Parse(json, DocumentOptions);
+            using var document = StrictJson.Parse(json, DocumentOptions);
             return Parse(document.RootElement);
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? $" at line {line + 1}, column {e.BytePositionInLine + 1}" : "";
-            return ScenarioParseResult.Failed(new ScenarioError("", $"not valid JSON{where}"));
+            return ScenarioParseResult.Failed(new ScenarioError(e.Path is { Length: > 1 } at ? at.TrimStart('$', '.') : "", $"not valid JSON {StrictJson.Describe(e)}"));
         }
     }
 
