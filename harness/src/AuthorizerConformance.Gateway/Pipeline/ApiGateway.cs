@@ -120,7 +120,7 @@ public sealed partial class ApiGateway
         return Result(trace, response) with
         {
             Failure = rejection.Failure,
-            FailureDetail = rejection.Detail,
+            FailureDetail = rejection.Detail + response.Note,
             ResponseType = rejection.Type,
         };
     }
