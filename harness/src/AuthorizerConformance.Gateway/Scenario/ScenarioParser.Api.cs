@@ -88,6 +88,9 @@ public static partial class ScenarioParser
         if (array.ValueKind != JsonValueKind.Array)
             throw new ScenarioFormatException("api.routes", $"must be an array, found {Json.Kind(array)}");
         var routes = new List<RouteDefinition>();
+        // Issue 16 defect 15: sets, not a scan of the earlier routes per route (100 000 routes were quadratic).
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var known = authorizers.Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
         var i = 0;
         foreach (var item in array.EnumerateArray())
         {
@@ -96,13 +99,13 @@ public static partial class ScenarioParser
             var route = ReadRoute(item, path, type);
             if (route.Authorizer is { } name)
             {
-                if (!authorizers.Any(a => a.Name == name))
+                if (!known.Contains(name))
                     throw new ScenarioFormatException(Json.Child(path, "authorizer"), $"unknown authorizer \"{name}\"");
                 // WS-1: a Lambda authorizer only on $connect.
                 if (type == ApiType.WebSocket && route.RouteKey != "$connect")
                     throw new ScenarioFormatException(Json.Child(path, "authorizer"), "a WebSocket authorizer can only protect $connect");
             }
-            if (routes.Any(r => r.RouteKey == route.RouteKey))
+            if (!seen.Add(route.RouteKey))
                 throw new ScenarioFormatException(path, $"duplicate route \"{route.RouteKey}\"");
             routes.Add(route);
         }

@@ -33,4 +33,21 @@ public class ScenarioInputTests
     [InlineData("2001:db8::1")]
     public void Canonical_source_ips_are_accepted(string sourceIp) =>
         Assert.True(ScenarioParser.Parse(Scenario($$"""{"method": "GET", "path": "/x", "sourceIp": "{{sourceIp}}"}""")).IsValid);
+
+    /// <summary>
+    /// Defect 15: the duplicate-route check is a set lookup. 100 000 routes compared each with all earlier ones took
+    /// minutes; the timeout guards against that hang (a bound, not a speed measurement).
+    /// </summary>
+    [Fact(Timeout = 60_000)]
+    public async Task Defect_15_a_hundred_thousand_routes_parse_and_a_duplicate_among_them_is_found()
+    {
+        var routes = string.Join(",", Enumerable.Range(0, 100_000).Select(i => $$"""{"method": "GET", "resource": "/r{{i}}"}"""));
+        var parsed = await Task.Run(() => ScenarioParser.Parse($$"""{"api": {"type": "REST", "routes": [{{routes}}]}, "authorizers": {}, "requests": []}"""),
+            TestContext.Current.CancellationToken);
+        Assert.True(parsed.IsValid, parsed.Error?.ToString());
+        Assert.Equal(100_000, parsed.Scenario!.Api.Routes.Count);
+
+        var duplicate = ScenarioParser.Parse($$"""{"api": {"type": "REST", "routes": [{{routes}}, {"method": "GET", "resource": "/r7"}]}, "authorizers": {}, "requests": []}""");
+        Assert.Equal("api.routes[100000]", duplicate.Error!.Path);
+    }
 }
