@@ -74,4 +74,10 @@ public sealed record GatewayBehavior
 
     /// <summary>OUT-6 (L): a <c>context</c> that is not an object (a string, say) makes the output malformed. Default true.</summary>
     public bool NonObjectContextIsInvalid { get; init; } = true;
+
+    /// <summary>
+    /// Issue 16 (unknown on AWS): an output naming a member twice in one object is malformed (default), or the last value
+    /// wins. Either way the result's explanation names the duplicate.
+    /// </summary>
+    public DuplicateKeyHandling DuplicateOutputKeys { get; init; } = DuplicateKeyHandling.Invalid;
 }
