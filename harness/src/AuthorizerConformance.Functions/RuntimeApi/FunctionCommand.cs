@@ -35,7 +35,15 @@ internal sealed record FunctionCommand(
         }
         if (function.StartsWith("command:", StringComparison.Ordinal))
         {
-            var words = CommandLine.Split(function["command:".Length..]);
+            IReadOnlyList<string> words;
+            try
+            {
+                words = CommandLine.Split(function["command:".Length..]);
+            }
+            catch (FunctionStartException e)
+            {
+                throw new FunctionStartException($"function \"{function}\": {e.Message}", e);
+            }
             if (words.Count == 0)
                 throw new FunctionStartException($"function \"{function}\": the command line is empty; expected e.g. command:./bootstrap");
             var executable = words[0].Contains('/', StringComparison.Ordinal) || words[0].Contains('\\', StringComparison.Ordinal)

@@ -34,7 +34,9 @@ internal static class LambdaFaults
     public static string ExitReason(int exitCode) => exitCode switch
     {
         0 => "Runtime exited without providing a reason",
-        > 128 and < 160 when !OperatingSystem.IsWindows() => $"Runtime exited with error: signal: {SignalName(exitCode - 128)}",
+        // .NET reports a signal as 128 + its number, the same as exit(128 + n); only the signals a runtime does not
+        // exit with on purpose are named (the Node runtime itself exits 128 and 129).
+        130 or 134 or 137 or 139 or 143 when !OperatingSystem.IsWindows() => $"Runtime exited with error: signal: {SignalName(exitCode - 128)}",
         _ => $"Runtime exited with error: exit status {exitCode}",
     };
 
@@ -52,7 +54,6 @@ internal static class LambdaFaults
 
     private static string SignalName(int signal) => signal switch
     {
-        1 => "hangup",
         2 => "interrupt",
         6 => "aborted",
         9 => "killed",

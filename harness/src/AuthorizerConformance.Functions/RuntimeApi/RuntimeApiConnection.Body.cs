@@ -81,7 +81,8 @@ internal sealed partial class RuntimeApiConnection
     {
         long done = 0;
         var buffered = (int)Math.Min(count, _end - _start);
-        _buffer.AsSpan(_start, buffered).CopyTo(destination is null ? [] : destination.AsSpan());
+        if (destination is not null)
+            _buffer.AsSpan(_start, buffered).CopyTo(destination);
         _start += buffered;
         done += buffered;
         while (done < count)

@@ -138,6 +138,27 @@ internal sealed partial class RuntimeApiConnection : IDisposable
         await _socket.SendAsync(bytes, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Closes after an error answer without losing it: Linux resets a connection closed with unread input, and the
+    /// reset can overtake the answer. So: stop sending, then drop what still comes (bounded in bytes and time).
+    /// </summary>
+    public async ValueTask LingerAsync()
+    {
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Send);
+            using var timer = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+            long dropped = 0;
+            int read;
+            while (dropped < _limits.MaxDrainBytes && (read = await _socket.ReceiveAsync(_buffer, SocketFlags.None, timer.Token).ConfigureAwait(false)) > 0)
+                dropped += read;
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            // Closing anyway.
+        }
+    }
+
     public void Dispose() => _socket.Dispose();
 
     internal static string Printable(string text) =>

@@ -76,11 +76,19 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
             _handler.OnProtocolFault(fault);
             if (fault.Reply is { } reply)
                 await TryWriteAsync(connection, reply, stopping).ConfigureAwait(false);
+            await connection.LingerAsync().ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException or IOException)
         {
             // The process went away or the environment is stopping: nothing to answer.
         }
+#pragma warning disable CA1031 // A bug of this host must not vanish as an unobserved task: it is the invocation's log line.
+        catch (Exception e)
+        {
+            _handler.OnProtocolFault(new RuntimeApiProtocolException($"internal error of the Runtime API host: {e.GetType().Name}: {e.Message}",
+                RuntimeApiResponse.Error(500, "InternalServerError", "Internal Server Error", close: true)));
+        }
+#pragma warning restore CA1031
         finally
         {
             Interlocked.Decrement(ref _connections);
