@@ -107,6 +107,7 @@ internal sealed partial class ExecutionEnvironment
             _current = null;
             _lastAnswered = requestId;
         }
+        invocation.LogBytes = request.Header(ProcessLog.LogBytesHeader);
         if (request.Body is null)
         {
             // RIE invocationresponse.go: the runtime gets 413; the caller gets Function.ResponseSizeTooLarge.

@@ -42,7 +42,7 @@ internal sealed partial class ExecutionEnvironment : IAsyncDisposable
     public async Task<EnvironmentOutcome> InvokeAsync(ReadOnlyMemory<byte> eventJson, TimeSpan timeout, TextWriter log, CancellationToken cancellationToken)
     {
         var invocation = new Invocation(eventJson);
-        _log.Attach(log, invocation.RequestId);
+        _log.Attach(log);
         try
         {
             if (_process is null && Launch(invocation) is { } launchFailure)
@@ -84,7 +84,7 @@ internal sealed partial class ExecutionEnvironment : IAsyncDisposable
         }
         finally
         {
-            await _log.DetachAsync(false, TimeSpan.Zero).ConfigureAwait(false);
+            await _log.DetachAsync(null, TimeSpan.Zero).ConfigureAwait(false);
         }
     }
 
@@ -99,7 +99,7 @@ internal sealed partial class ExecutionEnvironment : IAsyncDisposable
         }
         else
         {
-            await _log.DetachAsync(_command.Handler is not null, _limits.LogDrainTimeout).ConfigureAwait(false);
+            await _log.DetachAsync(invocation.LogBytes, _limits.LogDrainTimeout).ConfigureAwait(false);
         }
         return new(result);
     }

@@ -19,4 +19,7 @@ internal sealed class Invocation(ReadOnlyMemory<byte> eventJson)
     public long DeadlineMs { get; set; }
 
     public string TraceId { get; set; } = "";
+
+    /// <summary>The <see cref="ProcessLog.LogBytesHeader"/> of the runtime's answer, when it sent one.</summary>
+    public string? LogBytes { get; set; }
 }

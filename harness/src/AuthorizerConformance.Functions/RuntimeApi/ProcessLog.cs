@@ -5,22 +5,22 @@ namespace AuthorizerConformance.Functions.RuntimeApi;
 /// <summary>
 /// A function process's stdout and stderr, line by line, routed to the log of the invocation in flight. Lines written
 /// while no invocation runs (init, between invocations) are kept and go to the next invocation's log. The bootstraps
-/// shipped with the harness end each invocation's output with a marker line on both streams, so a line the handler
-/// wrote lands in its own invocation's log even when the response arrives first; the marker never reaches the log.
+/// shipped with the harness count the bytes they have written to each stream and send the totals with their answer
+/// (<see cref="LogBytesHeader"/>); the answer waits (bounded) until this log has read that far, so a line the handler
+/// wrote lands in its own invocation's log even when the answer arrives first.
 /// </summary>
 internal sealed class ProcessLog
 {
-    /// <summary>What the node and python bootstraps write (followed by the request id) after the handler returns.</summary>
-    public const string EndMarker = "\u001eAUTHZ-LOG-END ";
+    /// <summary>The header of a bootstrap's answer: "&lt;stdout bytes&gt;,&lt;stderr bytes&gt;" written since the process started.</summary>
+    public const string LogBytesHeader = "X-Authz-Log-Bytes";
 
     private readonly object _gate = new();
     private readonly int _maxBytes;
     private readonly StringBuilder _pending = new();
-    private readonly bool[] _pastMarker = new bool[2];
+    private readonly long[] _read = new long[2];
+    private readonly long[] _wanted = new long[2];
+    private TaskCompletionSource? _caughtUp;
     private TextWriter? _sink;
-    private string? _marker;
-    private int _markersSeen;
-    private TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _sinkBytes;
     private int _pendingBytes;
     private bool _truncated;
@@ -33,16 +33,12 @@ internal sealed class ProcessLog
         Task.Factory.StartNew(() => Pump(stdout, 0), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default),
         Task.Factory.StartNew(() => Pump(stderr, 1), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
 
-    /// <summary>From now on lines go to <paramref name="sink"/> (the kept ones first); <paramref name="requestId"/> names the end marker to expect.</summary>
-    public void Attach(TextWriter sink, string requestId)
+    /// <summary>From now on lines go to <paramref name="sink"/>, the kept ones first.</summary>
+    public void Attach(TextWriter sink)
     {
         lock (_gate)
         {
             _sink = sink;
-            _marker = EndMarker + requestId;
-            _markersSeen = 0;
-            _pastMarker[0] = _pastMarker[1] = false;
-            _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
             _sinkBytes = 0;
             _truncated = false;
             if (_pending.Length > 0)
@@ -52,25 +48,38 @@ internal sealed class ProcessLog
         }
     }
 
-    /// <summary>Stops routing to the invocation's log, after its end markers arrive when <paramref name="waitForMarkers"/> (bounded).</summary>
-    public async Task DetachAsync(bool waitForMarkers, TimeSpan bound)
+    /// <summary>
+    /// Stops routing to the invocation's log, once both streams are read as far as <paramref name="logBytes"/> (the
+    /// <see cref="LogBytesHeader"/> value) says, or after <paramref name="bound"/>; at once without it.
+    /// </summary>
+    public async Task DetachAsync(string? logBytes, TimeSpan bound)
     {
-        if (waitForMarkers)
+        if (logBytes?.Split(',') is [var stdout, var stderr] && long.TryParse(stdout, out var wantOut) && long.TryParse(stderr, out var wantErr))
         {
-            Task drained;
+            Task caughtUp;
             lock (_gate)
-                drained = _drained.Task;
-            await Task.WhenAny(drained, Task.Delay(bound)).ConfigureAwait(false);
+            {
+                _wanted[0] = wantOut;
+                _wanted[1] = wantErr;
+                _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                CheckCaughtUp();
+                caughtUp = _caughtUp?.Task ?? Task.CompletedTask;
+            }
+            if (!caughtUp.IsCompleted)
+                await Task.WhenAny(caughtUp, Task.Delay(bound)).ConfigureAwait(false);
         }
         lock (_gate)
+        {
+            _caughtUp = null;
             _sink = null;
+        }
     }
 
     /// <summary>A line of the platform (like Lambda's own "Task timed out" lines) into the current log.</summary>
     public void Platform(string line)
     {
         lock (_gate)
-            Route(line, stream: -1);
+            Route(line);
     }
 
     private void Pump(Stream stream, int index)
@@ -86,16 +95,21 @@ internal sealed class ProcessLog
             {
                 var count = decoder.GetChars(bytes, 0, read, chars, 0);
                 var start = 0;
-                for (var i = 0; i < count; i++)
+                lock (_gate)
                 {
-                    if (chars[i] != '\n')
-                        continue;
-                    line.Append(chars, start, i - start);
-                    Line(line.ToString().TrimEnd('\r'), index);
-                    line.Clear();
-                    start = i + 1;
+                    for (var i = 0; i < count; i++)
+                    {
+                        if (chars[i] != '\n')
+                            continue;
+                        line.Append(chars, start, i - start);
+                        Route(line.ToString().TrimEnd('\r'));
+                        line.Clear();
+                        start = i + 1;
+                    }
+                    line.Append(chars, start, count - start);
+                    _read[index] += read;
+                    CheckCaughtUp();
                 }
-                line.Append(chars, start, count - start);
             }
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)
@@ -103,30 +117,24 @@ internal sealed class ProcessLog
             // The process is gone.
         }
         if (line.Length > 0)
-            Line(line.ToString(), index);
-    }
-
-    private void Line(string line, int stream)
-    {
-        lock (_gate)
         {
-            var marker = _marker is null ? -1 : line.IndexOf(_marker, StringComparison.Ordinal);
-            if (marker < 0)
-            {
-                Route(line, stream);
-                return;
-            }
-            if (marker > 0)
-                Route(line[..marker], stream);
-            _pastMarker[stream] = true;
-            if (++_markersSeen == 2)
-                _drained.TrySetResult();
+            lock (_gate)
+                Route(line.ToString());
         }
     }
 
-    private void Route(string line, int stream)
+    private void CheckCaughtUp()
     {
-        if (_sink is not null && (stream < 0 || !_pastMarker[stream]))
+        if (_caughtUp is not null && _read[0] >= _wanted[0] && _read[1] >= _wanted[1])
+        {
+            _caughtUp.TrySetResult();
+            _caughtUp = null;
+        }
+    }
+
+    private void Route(string line)
+    {
+        if (_sink is not null)
         {
             Write(line);
             return;

@@ -41,8 +41,8 @@ public sealed record RuntimeApiLimits
     public int MaxLogBytesPerInvocation { get; init; } = 1024 * 1024;
 
     /// <summary>
-    /// After the response, how long to wait for the bootstrap's end-of-log marker, so every line the handler wrote
-    /// lands in its own invocation's log (bootstraps shipped with the harness only).
+    /// After the answer, how long to wait for the log to catch up with the byte counts the bootstrap sent with it, so
+    /// every line the handler wrote lands in its own invocation's log (bootstraps shipped with the harness only).
     /// </summary>
     public TimeSpan LogDrainTimeout { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -5,7 +5,17 @@ import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { types } from 'node:util';
 
-const END_MARKER = '\u001eAUTHZ-LOG-END ';
+// Bytes written to stdout and stderr since the start, sent with every answer (X-Authz-Log-Bytes) so the host can give
+// each invocation every line its handler wrote before the answer.
+const written = [0, 0];
+for (const [index, stream] of [process.stdout, process.stderr].entries()) {
+  const write = stream.write.bind(stream);
+  stream.write = (chunk, encoding, callback) => {
+    written[index] += typeof chunk === 'string' ? Buffer.byteLength(chunk, typeof encoding === 'string' ? encoding : 'utf8') : chunk.length;
+    return write(chunk, encoding, callback);
+  };
+}
+const logBytes = () => `${written[0]},${written[1]}`;
 const [apiHost, apiPort] = splitHostPort(process.env.AWS_LAMBDA_RUNTIME_API ?? '');
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 const base = '/2018-06-01/runtime';
@@ -151,14 +161,9 @@ function makeContext(headers) {
   };
 }
 
-function endOfLog(requestId) {
-  process.stdout.write(`${END_MARKER}${requestId}\n`);
-  process.stderr.write(`${END_MARKER}${requestId}\n`);
-}
-
 async function postError(requestId, error) {
   await call('POST', `/invocation/${requestId}/error`, JSON.stringify(toRapidResponse(error)),
-    { 'Content-Type': 'application/vnd.aws.lambda.error+json' });
+    { 'Content-Type': 'application/vnd.aws.lambda.error+json', 'X-Authz-Log-Bytes': logBytes() });
 }
 
 // index.mjs: an error nobody caught ends the process; during an invocation it is that invocation's error first.
@@ -167,7 +172,6 @@ async function uncaught(error) {
   console.error(error);
   const requestId = currentRequestId;
   currentRequestId = null;
-  endOfLog(requestId);
   await postError(requestId, error).catch(() => {});
   process.exit(129);
 }
@@ -205,10 +209,9 @@ for (;;) {
     }
   }
   currentRequestId = null;
-  endOfLog(requestId);
   const answer = 'error' in outcome
     ? await call('POST', `/invocation/${requestId}/error`, JSON.stringify(toRapidResponse(outcome.error)),
-      { 'Content-Type': 'application/vnd.aws.lambda.error+json' })
-    : await call('POST', `/invocation/${requestId}/response`, body, { 'Content-Type': 'application/json' });
+      { 'Content-Type': 'application/vnd.aws.lambda.error+json', 'X-Authz-Log-Bytes': logBytes() })
+    : await call('POST', `/invocation/${requestId}/response`, body, { 'Content-Type': 'application/json', 'X-Authz-Log-Bytes': logBytes() });
   if (answer.status !== 202) console.error(`[bootstrap] the Runtime API refused the answer: ${answer.status} ${answer.body}`);
 }

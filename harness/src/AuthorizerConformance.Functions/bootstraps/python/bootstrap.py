@@ -3,13 +3,13 @@
 Python 3.11 standard library only. See docs/functions.md."""
 import http.client
 import importlib.util
+import io
 import json
 import os
 import sys
 import time
 import traceback
 
-END_MARKER = "\u001eAUTHZ-LOG-END "
 BASE = "/2018-06-01/runtime"
 
 
@@ -104,10 +104,39 @@ def error_report(error, request_id=None):
     return report
 
 
-def end_of_log(request_id):
-    for stream in (sys.stdout, sys.stderr):
-        stream.write(f"{END_MARKER}{request_id}\n")
-        stream.flush()
+class CountingWriter(io.RawIOBase):
+    """Counts the bytes written to stdout or stderr, sent with every answer (X-Authz-Log-Bytes) so the host can give
+    each invocation every line its handler wrote before the answer."""
+
+    def __init__(self, fd):
+        super().__init__()
+        self.fd, self.count = fd, 0
+
+    def writable(self):
+        return True
+
+    def fileno(self):
+        return self.fd
+
+    def write(self, data):
+        n = os.write(self.fd, data)
+        self.count += n
+        return n
+
+
+def counted(fd):
+    writer = CountingWriter(fd)
+    return writer, io.TextIOWrapper(io.BufferedWriter(writer), encoding="utf-8", errors="backslashreplace", write_through=True, line_buffering=True)
+
+
+OUT, sys.stdout = counted(1)
+ERR, sys.stderr = counted(2)
+
+
+def log_bytes():
+    sys.stdout.flush()
+    sys.stderr.flush()
+    return f"{OUT.count},{ERR.count}"
 
 
 def main():
@@ -148,8 +177,7 @@ def main():
             traceback.print_exception(e, file=sys.stderr)
             payload, content_type = json.dumps(report).encode(), "application/vnd.aws.lambda.error+json"
             path = f"/invocation/{request_id}/error"
-        end_of_log(request_id)
-        status, _, answer = api.call("POST", path, payload, {"Content-Type": content_type})
+        status, _, answer = api.call("POST", path, payload, {"Content-Type": content_type, "X-Authz-Log-Bytes": log_bytes()})
         if status != 202:
             # runtime_client.cpp: a refused answer raises, and the process ends (Lambda: Runtime.ExitError).
             print(f"[bootstrap] the Runtime API refused the answer: {status} {answer!r}", file=sys.stderr, flush=True)
