@@ -89,6 +89,23 @@ public sealed class CommandRuntimeTests
     }
 
     [Fact]
+    public async Task A_second_next_while_an_invocation_is_in_flight_gets_the_same_event_again()
+    {
+        await using var functions = new TestFunctions();
+        functions.Write("bootstrap", """
+            #!/bin/sh
+            set -eu
+            api="http://${AWS_LAMBDA_RUNTIME_API}/2018-06-01/runtime"
+            first="$(curl -sS -D - -o /dev/null "$api/invocation/next" | grep -i '^Lambda-Runtime-Aws-Request-Id:' | cut -d' ' -f2 | tr -d '\r')"
+            second="$(curl -sS -D - -o /dev/null "$api/invocation/next" | grep -i '^Lambda-Runtime-Aws-Request-Id:' | cut -d' ' -f2 | tr -d '\r')"
+            curl -sS -o /dev/null -X POST "$api/invocation/$first/response" -d "\"$([ "$first" = "$second" ] && echo same || echo different)\""
+            sleep 60
+            """);
+
+        Assert.Equal("\"same\"", (await Invoked.Run(functions.Start("command:./bootstrap"))).Body);
+    }
+
+    [Fact]
     public async Task A_request_that_is_not_HTTP_is_answered_400_and_logged()
     {
         await using var functions = new TestFunctions();

@@ -51,6 +51,26 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task A_warm_process_that_died_between_invocations_is_replaced_before_the_next_event()
+    {
+        await using var functions = new TestFunctions();
+        functions.Write("auth.mjs", """
+            import fs from 'node:fs';
+            let count = 0;
+            process.on('exit', () => fs.writeFileSync(`${process.env.LAMBDA_TASK_ROOT}/exited`, ''));
+            export const handler = async (event) => { if (event.exitAfter) setTimeout(() => process.exit(0), 10); return ++count; };
+            """);
+        var host = functions.Start("node:auth.mjs#handler", poolSize: 1);
+        Assert.Equal("1", (await Invoked.Run(host, """{"exitAfter":true}""")).Body);
+        for (var i = 0; i < 250 && !File.Exists(Path.Combine(functions.Folder, "exited")); i++)
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+
+        var next = await Invoked.Run(host, "{}");
+
+        Assert.Equal("1", next.Body);
+    }
+
+    [Fact]
     public async Task A_process_killed_by_a_signal_names_the_signal()
     {
         await using var functions = new TestFunctions();
