@@ -1,7 +1,7 @@
 // The harness's Node.js bootstrap: speaks the Lambda Runtime API (2018-06-01) like the managed Node.js runtime
 // (aws-lambda-nodejs-runtime-interface-client) for a handler named by _HANDLER = "<absolute file>#<export>".
 // Node 20 standard library only. See docs/functions.md.
-import http from 'node:http';
+import net from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { types } from 'node:util';
 
@@ -16,31 +16,54 @@ for (const [index, stream] of [process.stdout, process.stderr].entries()) {
   };
 }
 const logBytes = () => `${written[0]},${written[1]}`;
+
+// A minimal HTTP/1.1 client on one keep-alive connection to the Runtime API, answers read in order. The answer to an
+// invocation and the next GET /next are sent together (pipelined): one round trip per invocation. The socket is
+// unref'd while the handler runs, so the "empty event loop" rules below see only the handler's own work.
 const [apiHost, apiPort] = splitHostPort(process.env.AWS_LAMBDA_RUNTIME_API ?? '');
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 const base = '/2018-06-01/runtime';
 let currentRequestId = null;
+const socket = net.connect(apiPort, apiHost);
+socket.setNoDelay(true);
+const waiting = [];
+let received = Buffer.alloc(0);
+socket.on('data', (data) => {
+  received = received.length === 0 ? data : Buffer.concat([received, data]);
+  for (let response; waiting.length > 0 && (response = parseResponse()) !== null;) waiting.shift().resolve(response);
+});
+const fail = (error) => { for (const waiter of waiting.splice(0)) waiter.reject(error ?? new Error('the Runtime API closed the connection')); };
+socket.on('error', fail);
+socket.on('close', () => fail());
 
 function splitHostPort(value) {
   const colon = value.lastIndexOf(':');
   return [value.slice(0, colon), Number(value.slice(colon + 1))];
 }
 
+function parseResponse() {
+  const end = received.indexOf('\r\n\r\n');
+  if (end < 0) return null;
+  const lines = received.subarray(0, end).toString('latin1').split('\r\n');
+  const headers = {};
+  for (const line of lines.slice(1)) {
+    const colon = line.indexOf(':');
+    headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  const length = Number(headers['content-length'] ?? 0);
+  if (received.length < end + 4 + length) return null;
+  const body = received.subarray(end + 4, end + 4 + length);
+  received = received.subarray(end + 4 + length);
+  if (received.length === 0) received = Buffer.alloc(0);
+  return { status: Number(lines[0].split(' ')[1]), headers, body };
+}
+
 function call(method, path, body, headers = {}) {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : Buffer.from(body);
-    const request = http.request({
-      host: apiHost, port: apiPort, path: base + path, method, agent,
-      headers: payload === undefined ? headers : { ...headers, 'Content-Length': payload.length },
-    }, (response) => {
-      const chunks = [];
-      response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
-      response.on('error', reject);
-    });
-    request.on('error', reject);
-    request.end(payload);
-  });
+  const payload = body === undefined ? Buffer.alloc(0) : Buffer.from(body);
+  let head = `${method} ${base}${path} HTTP/1.1\r\nHost: ${apiHost}\r\nContent-Length: ${payload.length}\r\n`;
+  for (const [name, value] of Object.entries(headers)) head += `${name}: ${value}\r\n`;
+  socket.ref();
+  socket.write(payload.length > 0 ? Buffer.concat([Buffer.from(`${head}\r\n`, 'latin1'), payload]) : `${head}\r\n`);
+  return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
 }
 
 // Errors.js toRapidResponse: an Error (or error-like) gives its name and message; anything else typeof and toString().
@@ -166,37 +189,42 @@ async function postError(requestId, error) {
     { 'Content-Type': 'application/vnd.aws.lambda.error+json', 'X-Authz-Log-Bytes': logBytes() });
 }
 
-// index.mjs: an error nobody caught ends the process; during an invocation it is that invocation's error first.
+// index.mjs: an error nobody caught ends the process; during an invocation it is that invocation's error first,
+// during init the init error. Between invocations it only ends the process (the host starts a fresh one).
+let handler;
 async function uncaught(error) {
-  if (currentRequestId === null) return initError(error);
+  if (handler === undefined) return initError(error);
   console.error(error);
-  const requestId = currentRequestId;
-  currentRequestId = null;
-  await postError(requestId, error).catch(() => {});
+  if (currentRequestId !== null) {
+    const requestId = currentRequestId;
+    currentRequestId = null;
+    await postError(requestId, error).catch(() => {});
+  }
   process.exit(129);
 }
 process.on('uncaughtException', uncaught);
 process.on('unhandledRejection', uncaught);
 
-let handler;
 try {
   handler = await loadHandler(process.env._HANDLER ?? '');
 } catch (error) {
   await initError(error);
 }
 
+let next = call('GET', '/invocation/next');
 for (;;) {
-  const next = await call('GET', '/invocation/next');
-  if (next.status !== 200) {
-    console.error(`[bootstrap] GET /invocation/next answered ${next.status}: ${next.body}`);
+  const invocation = await next;
+  socket.unref();
+  if (invocation.status !== 200) {
+    console.error(`[bootstrap] GET /invocation/next answered ${invocation.status}: ${invocation.body}`);
     process.exit(1);
   }
-  const requestId = next.headers['lambda-runtime-aws-request-id'];
+  const requestId = invocation.headers['lambda-runtime-aws-request-id'];
   currentRequestId = requestId;
-  if (next.headers['lambda-runtime-trace-id']) process.env._X_AMZN_TRACE_ID = next.headers['lambda-runtime-trace-id'];
+  if (invocation.headers['lambda-runtime-trace-id']) process.env._X_AMZN_TRACE_ID = invocation.headers['lambda-runtime-trace-id'];
   let outcome;
   try {
-    outcome = await runHandler(handler, JSON.parse(next.body.toString('utf8')), makeContext(next.headers));
+    outcome = await runHandler(handler, JSON.parse(invocation.body.toString('utf8')), makeContext(invocation.headers));
   } catch (error) {
     outcome = { error };
   }
@@ -210,8 +238,10 @@ for (;;) {
   }
   currentRequestId = null;
   const answer = 'error' in outcome
-    ? await call('POST', `/invocation/${requestId}/error`, JSON.stringify(toRapidResponse(outcome.error)),
+    ? call('POST', `/invocation/${requestId}/error`, JSON.stringify(toRapidResponse(outcome.error)),
       { 'Content-Type': 'application/vnd.aws.lambda.error+json', 'X-Authz-Log-Bytes': logBytes() })
-    : await call('POST', `/invocation/${requestId}/response`, body, { 'Content-Type': 'application/json', 'X-Authz-Log-Bytes': logBytes() });
-  if (answer.status !== 202) console.error(`[bootstrap] the Runtime API refused the answer: ${answer.status} ${answer.body}`);
+    : call('POST', `/invocation/${requestId}/response`, body, { 'Content-Type': 'application/json', 'X-Authz-Log-Bytes': logBytes() });
+  next = call('GET', '/invocation/next');
+  const answered = await answer;
+  if (answered.status !== 202) console.error(`[bootstrap] the Runtime API refused the answer: ${answered.status} ${answered.body}`);
 }
