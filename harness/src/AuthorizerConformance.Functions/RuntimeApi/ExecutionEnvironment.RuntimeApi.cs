@@ -63,7 +63,9 @@ internal sealed partial class ExecutionEnvironment
                 _current = queued;
                 return Deliver(queued);
             }
-            _waitingNext = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            // Continuations run inline: the invoking thread hands the event over itself (a non-blocking socket send)
+            // instead of waking a thread-pool thread for it.
+            _waitingNext = new();
             next = _waitingNext.Task;
         }
         var invocation = await next.WaitAsync(cancellationToken).ConfigureAwait(false);
