@@ -55,19 +55,19 @@ public sealed class FaultTests
     {
         await using var functions = new TestFunctions();
         functions.Write("auth.mjs", """
-            import fs from 'node:fs';
             let count = 0;
-            process.on('exit', () => fs.writeFileSync(`${process.env.LAMBDA_TASK_ROOT}/exited`, ''));
-            export const handler = async (event) => { if (event.exitAfter) setTimeout(() => process.exit(0), 10); return ++count; };
+            export const handler = async (event) => { if (event.exitAfter) setTimeout(() => process.exit(0), 10); return { pid: process.pid, count: ++count }; };
             """);
         var host = functions.Start("node:auth.mjs#handler", poolSize: 1);
-        Assert.Equal("1", (await Invoked.Run(host, """{"exitAfter":true}""")).Body);
-        for (var i = 0; i < 250 && !File.Exists(Path.Combine(functions.Folder, "exited")); i++)
+        var pid = (await Invoked.Run(host, """{"exitAfter":true}""")).Json.GetProperty("pid").GetInt32();
+        // Gone means reaped: its sockets are closed and its exit is seen (Linux /proc; elsewhere a short fixed wait).
+        for (var i = 0; i < 250 && (OperatingSystem.IsLinux() ? Directory.Exists($"/proc/{pid}") : i < 25); i++)
             await Task.Delay(20, TestContext.Current.CancellationToken);
 
         var next = await Invoked.Run(host, "{}");
 
-        Assert.Equal("1", next.Body);
+        Assert.Equal(1, next.Json.GetProperty("count").GetInt32());
+        Assert.NotEqual(pid, next.Json.GetProperty("pid").GetInt32());
     }
 
     [Fact]

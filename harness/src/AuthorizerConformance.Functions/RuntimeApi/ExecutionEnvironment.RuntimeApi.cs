@@ -44,7 +44,7 @@ internal sealed partial class ExecutionEnvironment
         }
     }
 
-    private async ValueTask<RuntimeApiResponse> NextAsync(CancellationToken cancellationToken)
+    private async ValueTask<RuntimeApiResponse> NextAsync(RuntimeApiRequest request, CancellationToken cancellationToken)
     {
         Task<Invocation> next;
         lock (_gate)
@@ -70,7 +70,16 @@ internal sealed partial class ExecutionEnvironment
         }
         var invocation = await next.WaitAsync(cancellationToken).ConfigureAwait(false);
         lock (_gate)
+        {
+            if (request.PeerClosed())
+            {
+                // The runtime went away while parked on /next: the event stays queued, and the process's exit hands it
+                // to a fresh environment instead of blaming this invocation for a crash it never saw.
+                _queued = invocation;
+                return RuntimeApiResponse.Error(500, "InternalServerError", "the runtime closed the connection", close: true);
+            }
             _current = invocation;
+        }
         return Deliver(invocation);
     }
 
@@ -150,7 +159,7 @@ internal sealed partial class ExecutionEnvironment
             var path = request.Path.Split('?', 2)[0];
             var route = path.StartsWith(Prefix, StringComparison.Ordinal) ? path[Prefix.Length..] : null;
             if (route == "invocation/next")
-                return request.Method == "GET" ? await environment.NextAsync(cancellationToken).ConfigureAwait(false) : NotAllowed(request);
+                return request.Method == "GET" ? await environment.NextAsync(request, cancellationToken).ConfigureAwait(false) : NotAllowed(request);
             if (route == "init/error")
                 return request.Method == "POST" ? environment.InitError(request) : NotAllowed(request);
             if (route is not null && AnswerPath().Match(route) is { Success: true } answer)

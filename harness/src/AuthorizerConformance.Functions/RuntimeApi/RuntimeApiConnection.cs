@@ -61,7 +61,7 @@ internal sealed partial class RuntimeApiConnection : IDisposable
         var head = Encoding.Latin1.GetString(_buffer, _start, headerEnd);
         _start += headerEnd + HeaderEnd.Length;
         var (method, path, headers) = ParseHead(head);
-        var request = new RuntimeApiRequest(method, path, headers, [], 0);
+        var request = new RuntimeApiRequest(method, path, headers, [], 0) { PeerClosed = PeerClosed };
         var chunked = BodyFraming(request, out var contentLength);
         if (string.Equals(request.Header("Expect"), "100-continue", StringComparison.OrdinalIgnoreCase))
         {
@@ -156,6 +156,19 @@ internal sealed partial class RuntimeApiConnection : IDisposable
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {
             // Closing anyway.
+        }
+    }
+
+    /// <summary>The peer closed the connection: readable, with nothing to read.</summary>
+    private bool PeerClosed()
+    {
+        try
+        {
+            return _start == _end && _socket.Poll(0, SelectMode.SelectRead) && _socket.Available == 0;
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            return true;
         }
     }
 

@@ -12,6 +12,9 @@ internal sealed record RuntimeApiRequest(
     long BodyLength,
     bool BodyLengthIsLowerBound = false)
 {
+    /// <summary>True when the runtime has closed its side of the connection this request came on (its process is gone).</summary>
+    public Func<bool> PeerClosed { get; init; } = static () => false;
+
     public string? Header(string name) =>
         Headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 
