@@ -44,7 +44,7 @@ public sealed record RuntimeApiLimits
     /// After the answer, how long to wait for the log to catch up with the byte counts the bootstrap sent with it, so
     /// every line the handler wrote lands in its own invocation's log (bootstraps shipped with the harness only).
     /// </summary>
-    public TimeSpan LogDrainTimeout { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan LogDrainTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// After this many starts in a row end in an init timeout, later invocations fail at once with the same error
