@@ -9,11 +9,11 @@ namespace AuthorizerConformance.Aws.APIGateway.Model;
 /// </summary>
 public sealed record TestInvokeAuthorizerRequest
 {
-    /// <summary>The REST API id (URI only, never serialized).</summary>
-    [JsonIgnore] public required string RestApiId { get; init; }
+    /// <summary>The REST API id (URI only, never serialized; must not be empty).</summary>
+    [JsonIgnore] public string RestApiId { get; init; } = "";
 
-    /// <summary>The authorizer id (URI only, never serialized).</summary>
-    [JsonIgnore] public required string AuthorizerId { get; init; }
+    /// <summary>The authorizer id (URI only, never serialized; must not be empty).</summary>
+    [JsonIgnore] public string AuthorizerId { get; init; } = "";
 
     /// <summary>Request headers; holds the token for a TOKEN authorizer.</summary>
     [JsonPropertyName("headers")] public IReadOnlyDictionary<string, string>? Headers { get; init; }
