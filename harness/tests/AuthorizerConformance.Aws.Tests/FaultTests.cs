@@ -46,7 +46,7 @@ public sealed class FaultTests
     public async Task Throttling_that_outlasts_the_retry_budget_fails_naming_the_throttling()
     {
         await using var world = await World.StartAsync();
-        using var client = world.Client(c => c with { Retry = RetryPolicy.Default with { MaxAttempts = 4 } });
+        using var client = world.Client(c => c with { Retry = ApiGatewayRetryPolicy.Default with { MaxAttempts = 4 } });
         world.Fake.Inject(new FakeFault.Throttle(1), times: 4);
 
         var error = await Assert.ThrowsAsync<AmazonAPIGatewayException>(() => client.GetAuthorizersAsync(World.ApiId, cancellationToken: Ct));
@@ -63,7 +63,7 @@ public sealed class FaultTests
     public async Task The_retry_budget_also_bounds_the_total_wait()
     {
         await using var world = await World.StartAsync();
-        using var client = world.Client(c => c with { Retry = RetryPolicy.Default with { MaxTotalWait = TimeSpan.FromSeconds(10) } });
+        using var client = world.Client(c => c with { Retry = ApiGatewayRetryPolicy.Default with { MaxTotalWait = TimeSpan.FromSeconds(10) } });
         world.Fake.Inject(new FakeFault.Throttle(6), times: 3);
 
         var error = await Assert.ThrowsAsync<AmazonAPIGatewayException>(() => client.GetStageAsync(World.ApiId, "prod", Ct));
@@ -76,7 +76,7 @@ public sealed class FaultTests
     public async Task A_lasting_server_fault_fails_with_its_status_after_the_budget()
     {
         await using var world = await World.StartAsync();
-        using var client = world.Client(c => c with { Retry = RetryPolicy.Default with { MaxAttempts = 3 } });
+        using var client = world.Client(c => c with { Retry = ApiGatewayRetryPolicy.Default with { MaxAttempts = 3 } });
         world.Fake.Inject(new FakeFault.ServerError(503), times: 3);
 
         var error = await Assert.ThrowsAsync<AmazonAPIGatewayException>(() => client.GetStageAsync(World.ApiId, "prod", Ct));
@@ -148,7 +148,7 @@ public sealed class FaultTests
         await using (var gone = await World.StartAsync())
             closed = gone.Fake.Endpoint;
         await using var world = await World.StartAsync();
-        using var client = world.Client(c => c with { ServiceURL = closed.ToString(), Retry = RetryPolicy.Default with { MaxAttempts = 3 } });
+        using var client = world.Client(c => c with { ServiceURL = closed.ToString(), Retry = ApiGatewayRetryPolicy.Default with { MaxAttempts = 3 } });
 
         var error = await Assert.ThrowsAsync<AmazonAPIGatewayException>(() => client.GetRestApisAsync(cancellationToken: Ct));
 
@@ -162,7 +162,7 @@ public sealed class FaultTests
     {
         var credentials = new FakeCredentials("ASIASECRETSCAN", "secret-access-key-under-scan-0123456789", "session-token-under-scan");
         await using var world = await World.StartAsync(credentials);
-        using var client = world.Client(c => c with { Retry = RetryPolicy.Default with { MaxAttempts = 3 } },
+        using var client = world.Client(c => c with { Retry = ApiGatewayRetryPolicy.Default with { MaxAttempts = 3 } },
             new Amazon.Runtime.SessionAWSCredentials(credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken));
         var token = World.ValidToken();
         var request = new TestInvokeAuthorizerRequest

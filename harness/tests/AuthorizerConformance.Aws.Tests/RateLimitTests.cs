@@ -36,21 +36,54 @@ public sealed class RateLimitTests
     }
 
     [Fact]
-    public async Task Concurrent_callers_get_distinct_slots()
+    public async Task Concurrent_callers_start_one_interval_apart()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
-        var requested = new List<TimeSpan>();
+        var starts = new List<DateTimeOffset>();
         var limiter = new RequestRateLimiter(10, time, (d, _) =>
         {
-            lock (requested)
-                requested.Add(d);
+            // Waiting moves the clock to the end of the wait (several waiters may share it).
+            lock (starts)
+            {
+                var target = time.GetUtcNow() + d;
+                if (target > time.GetUtcNow())
+                    time.SetUtcNow(target);
+            }
             return Task.CompletedTask;
         });
 
-        await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => Task.Run(() => limiter.WaitAsync(Ct), Ct)));
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => Task.Run(async () =>
+        {
+            await limiter.WaitAsync(Ct);
+            lock (starts)
+                starts.Add(time.GetUtcNow());
+        }, Ct)));
 
-        // Nobody waited, one waited 100 ms, one 200 ms, …: 30 distinct slots 100 ms apart.
-        Assert.Equal(Enumerable.Range(1, 29).Select(i => TimeSpan.FromMilliseconds(100 * i)), requested.Order());
+        var ordered = starts.Order().ToList();
+        Assert.Equal(30, ordered.Count);
+        Assert.All(ordered.Zip(ordered.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(100), $"{pair.First:O} → {pair.Second:O}"));
+        Assert.Equal(10, MaxInAnySecond(ordered));
+    }
+
+    [Fact]
+    public async Task A_late_timer_does_not_let_requests_catch_up()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var starts = new List<DateTimeOffset>();
+        var late = TimeSpan.FromMilliseconds(400);
+        var limiter = new RequestRateLimiter(8, time, (d, _) =>
+        {
+            time.Advance(d + late); // a busy machine: every timer fires 400 ms late
+            return Task.CompletedTask;
+        });
+
+        for (var i = 0; i < 5; i++)
+        {
+            await limiter.WaitAsync(Ct);
+            starts.Add(time.GetUtcNow());
+        }
+
+        Assert.All(starts.Zip(starts.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(125)));
     }
 
     [Theory]
@@ -73,6 +106,7 @@ public sealed class RateLimitTests
         var limiter = new RequestRateLimiter(8, time, (d, _) =>
         {
             waits.Add(d);
+            time.Advance(d);
             return Task.CompletedTask;
         });
 
@@ -91,7 +125,7 @@ public sealed class RateLimitTests
     [InlineData(5, true, 1000, 1.0, 16000)]      // the backoff when it is longer
     public void Backoff_is_full_jitter_exponential_and_honours_Retry_After(int retry, bool throttling, int? retryAfterMs, double random, int expectedMs)
     {
-        var wait = RetryPolicy.Default.Backoff(retry, throttling, retryAfterMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, random);
+        var wait = ApiGatewayRetryPolicy.Default.Backoff(retry, throttling, retryAfterMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, random);
 
         Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), wait);
     }

@@ -44,7 +44,7 @@ public sealed partial class AmazonAPIGatewayClient
                     failure = new Failure(null, AmazonAPIGatewayException.ConnectionError, $"could not reach {endpoint.GetLeftPart(UriPartial.Authority)}: {e.Message}", null);
                 }
             }
-            var retryable = failure.Status is null || RetryPolicy.IsRetryable(failure.Status.Value);
+            var retryable = failure.Status is null || ApiGatewayRetryPolicy.IsRetryable(failure.Status.Value);
             var throttling = failure.Status == 429;
             if (retryable && attempt < retry.MaxAttempts)
             {

@@ -4,7 +4,7 @@ using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using AuthorizerConformance.Aws.APIGateway.Model;
 using AuthorizerConformance.Aws.Throttling;
-using RetryPolicy = AuthorizerConformance.Aws.Throttling.RetryPolicy;
+
 
 namespace AuthorizerConformance.Aws.APIGateway;
 
@@ -12,7 +12,7 @@ namespace AuthorizerConformance.Aws.APIGateway;
 /// The API Gateway (REST, apigateway-2015-07-09) control-plane operations the harness needs, over AWSSDK.Core's
 /// credential chain and SigV4 signer: a seam named like the <c>AWSSDK.APIGateway</c> package that is not served
 /// here, so it can be swapped for it. Every call goes through one rate limiter, is retried on throttling and server
-/// faults (<see cref="RetryPolicy"/>), has a timeout per attempt, and fails with an
+/// faults (<see cref="ApiGatewayRetryPolicy"/>), has a timeout per attempt, and fails with an
 /// <see cref="AmazonAPIGatewayException"/> that says what to do. Thread-safe.
 /// </summary>
 public sealed partial class AmazonAPIGatewayClient : IDisposable

@@ -1,14 +1,14 @@
 using Amazon;
 using Amazon.Runtime;
 using AuthorizerConformance.Aws.Throttling;
-using RetryPolicy = AuthorizerConformance.Aws.Throttling.RetryPolicy;
+
 
 namespace AuthorizerConformance.Aws.APIGateway;
 
 /// <summary>
 /// How <see cref="AmazonAPIGatewayClient"/> reaches API Gateway. Every member has a production default: the
 /// standard credential chain, the standard region chain, the endpoint chain of <see cref="ApiGatewayEndpoint"/>,
-/// 8 requests/s, a 60 s timeout per attempt, <see cref="RetryPolicy.Default"/>, the system clock.
+/// 8 requests/s, a 60 s timeout per attempt, <see cref="ApiGatewayRetryPolicy.Default"/>, the system clock.
 /// </summary>
 public sealed record AmazonAPIGatewayConfig
 {
@@ -31,7 +31,7 @@ public sealed record AmazonAPIGatewayConfig
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>When to retry.</summary>
-    public RetryPolicy Retry { get; init; } = RetryPolicy.Default;
+    public ApiGatewayRetryPolicy Retry { get; init; } = ApiGatewayRetryPolicy.Default;
 
     /// <summary>The clock (signing time, timeouts, backoff schedule).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

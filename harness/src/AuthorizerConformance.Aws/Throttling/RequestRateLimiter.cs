@@ -1,7 +1,7 @@
 namespace AuthorizerConformance.Aws.Throttling;
 
 /// <summary>
-/// One client-side rate limit for API Gateway control-plane calls: request starts are spaced at least
+/// One client-side rate limit for API Gateway control-plane calls: actual request starts are spaced at least
 /// 1/<see cref="RequestsPerSecond"/> apart (no burst), so no window of one second ever holds more than
 /// <see cref="RequestsPerSecond"/> starts. The account's control-plane budget is 10 requests/s (burst 40) for all
 /// callers together, so the default stays below it (8/s) and nothing above it can be configured. A throttled
@@ -40,19 +40,29 @@ public sealed class RequestRateLimiter
     /// <summary>The configured rate.</summary>
     public double RequestsPerSecond { get; }
 
-    /// <summary>Waits for this request's slot: the first free slot at least one interval after the previous one.</summary>
+    /// <summary>
+    /// Waits until this request may start: at least one interval after the previous request actually started, and not
+    /// before a hold. The gap is measured from actual starts, never from a precomputed schedule, so timers that fire
+    /// late on a busy machine never let several requests out at once to "catch up".
+    /// </summary>
     public async Task WaitAsync(CancellationToken cancellationToken)
     {
-        DateTimeOffset slot;
-        lock (_gate)
+        while (true)
         {
-            var now = _time.GetUtcNow();
-            slot = _next > now ? _next : now;
-            _next = slot + _interval;
-        }
-        var wait = slot - _time.GetUtcNow();
-        if (wait > TimeSpan.Zero)
+            TimeSpan wait;
+            lock (_gate)
+            {
+                var now = _time.GetUtcNow();
+                var earliest = _next;
+                if (now >= earliest)
+                {
+                    _next = now + _interval;
+                    return;
+                }
+                wait = earliest - now;
+            }
             await _delay(wait, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>No request starts before <paramref name="until"/> (the service asked us to back off).</summary>

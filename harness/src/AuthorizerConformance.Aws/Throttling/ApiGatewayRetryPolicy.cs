@@ -7,10 +7,10 @@ namespace AuthorizerConformance.Aws.Throttling;
 /// standard mode) and never shorter than the service's <c>Retry-After</c>. The retry budget is both
 /// <see cref="MaxAttempts"/> and <see cref="MaxTotalWait"/>: once either is spent the call fails with the last error.
 /// </summary>
-public sealed record RetryPolicy
+public sealed record ApiGatewayRetryPolicy
 {
     /// <summary>The defaults: 10 attempts, at most 3 minutes of waiting per call.</summary>
-    public static RetryPolicy Default { get; } = new();
+    public static ApiGatewayRetryPolicy Default { get; } = new();
 
     /// <summary>Attempts per call, the first included.</summary>
     public int MaxAttempts { get; init; } = 10;
