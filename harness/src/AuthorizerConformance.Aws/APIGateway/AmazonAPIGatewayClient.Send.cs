@@ -8,8 +8,29 @@ namespace AuthorizerConformance.Aws.APIGateway;
 
 public sealed partial class AmazonAPIGatewayClient
 {
+    private readonly TaskCompletionSource _warm = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _started;
+
     /// <summary>Rate limit → sign → send (with a timeout) → classify; retried per <see cref="AmazonAPIGatewayConfig.Retry"/>.</summary>
     private async Task<T> SendAsync<T>(Call call, JsonTypeInfo<T> answer, CancellationToken cancellationToken)
+    {
+        // The first call goes alone: its connection and first-use costs would otherwise hold back the calls started
+        // after it, which would then reach the service together, faster than the rate.
+        var first = Interlocked.Exchange(ref _started, 1) == 0;
+        if (!first)
+            await _warm.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await SendAttemptsAsync(call, answer, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (first)
+                _warm.TrySetResult();
+        }
+    }
+
+    private async Task<T> SendAttemptsAsync<T>(Call call, JsonTypeInfo<T> answer, CancellationToken cancellationToken)
     {
         var endpoint = Endpoint;
         var uri = new Uri(endpoint, call.PathAndQuery);
@@ -52,8 +73,9 @@ public sealed partial class AmazonAPIGatewayClient
                 if (waited + wait <= retry.MaxTotalWait)
                 {
                     _config.Log?.Invoke($"apigateway {call.Operation} {call.Method} {call.Path}: {failure.Describe()}; retry {attempt}/{retry.MaxAttempts - 1} in {wait.TotalSeconds:0.###} s");
+                    // Everyone waits what the service asked for (or the throttling base); only this call backs off further.
                     if (throttling)
-                        _limiter.HoldUntil(_config.TimeProvider.GetUtcNow() + wait);
+                        _limiter.HoldUntil(_config.TimeProvider.GetUtcNow() + (failure.RetryAfter ?? retry.ThrottlingBase));
                     waited += wait;
                     await _delay(wait, cancellationToken).ConfigureAwait(false);
                     continue;
