@@ -335,6 +335,101 @@ Feature: PolicyEvaluation
         | false   | "Version": "2012-10-18",   | 500    |
         | true    |                            | 500    |
 
+  Rule: POL-12 An empty list matches nothing: an implicit deny, not a malformed policy (Evidence update 2)
+
+    @source:recorded @rule:POL-12 @needs:gateway-emulation
+    Scenario: An Allow with an empty Resource list is a 403 implicit deny after a successful authorizer run
+      Given a REST API
+      And a valid token
+      And the authorizer function returns:
+        """
+        {"principalId": "u-1", "policyDocument": {"Version": "2012-10-17", "Statement": [
+          {"Effect": "Allow", "Action": "execute-api:Invoke", "Resource": []}]}}
+        """
+      When the client calls GET /pets/1
+      Then access is denied: no statement matches
+      And the client gets 403 because policy-implicit-deny
+      And the authorizer was invoked
+      And the response header "x-amzn-ErrorType" is "AccessDeniedException"
+      And the response body is:
+        """
+        {"Message":"User is not authorized to access this resource"}
+        """
+
+    @source:local-decision @rule:POL-12 @needs:gateway-emulation
+    Scenario Outline: An empty Action or Statement list is valid and matches nothing
+      Given a REST API
+      And a valid token
+      And the authorizer function returns:
+        """
+        {"principalId": "u-1", "policyDocument": {"Version": "2012-10-17", "Statement": <statements>}}
+        """
+      When the client calls GET /pets/1
+      Then the client gets 403 because policy-implicit-deny
+      And the policy decision is ImplicitDeny
+
+      Examples:
+        | statements                                                  |
+        | [{"Effect": "Allow", "Action": [], "Resource": "*"}]        |
+        | []                                                          |
+
+    @source:recorded @rule:POL-12
+    Scenario Outline: The evaluator reads an empty Resource, Action or Statement list as matching nothing
+      Given the policy:
+        """
+        {"Version": "2012-10-17", "Statement": <statements>}
+        """
+      When the policy is evaluated for arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/pets/1
+      Then the decision is ImplicitDeny
+
+      Examples:
+        | statements                                                                   |
+        | [{"Effect": "Allow", "Action": "execute-api:Invoke", "Resource": []}]        |
+        | [{"Effect": "Allow", "Action": [], "Resource": "*"}]                         |
+        | []                                                                           |
+
+    @source:local-decision @rule:POL-12 @verify-on-aws @needs:gateway-emulation
+    Scenario Outline: An empty NotResource or NotAction list is read as the behaviour option says, by default never widening access
+      Given a REST API
+      And a valid token
+      And the behaviour option "emptyNotList" is "<reading>"
+      And the authorizer function returns:
+        """
+        {"principalId": "u-1", "policyDocument": {"Version": "2012-10-17", "Statement": [<statements>]}}
+        """
+      When the client calls GET /pets/1
+      Then the client gets <status>
+
+      Examples:
+        | reading   | statements                                                                                                                   | status |
+        | narrowest | {"Effect": "Allow", "Action": "execute-api:Invoke", "NotResource": []}                                                      | 403    |
+        | literal   | {"Effect": "Allow", "Action": "execute-api:Invoke", "NotResource": []}                                                      | 200    |
+        | invalid   | {"Effect": "Allow", "Action": "execute-api:Invoke", "NotResource": []}                                                      | 500    |
+        | narrowest | {"Effect": "Allow", "NotAction": [], "Resource": "*"}                                                                       | 403    |
+        | literal   | {"Effect": "Allow", "NotAction": [], "Resource": "*"}                                                                       | 200    |
+        | narrowest | {"Effect": "Allow", "Action": "*", "Resource": "*"}, {"Effect": "Deny", "Action": "execute-api:Invoke", "NotResource": []}  | 403    |
+
+    @source:local-decision @rule:POL-12 @verify-on-aws @needs:gateway-emulation
+    Scenario Outline: An empty string entry is read as the behaviour option says, by default never widening access
+      Given a REST API
+      And a valid token
+      And the behaviour option "emptyStringEntry" is "<reading>"
+      And the authorizer function returns:
+        """
+        {"principalId": "u-1", "policyDocument": {"Version": "2012-10-17", "Statement": [<statements>]}}
+        """
+      When the client calls GET /pets/1
+      Then the client gets <status>
+
+      Examples:
+        | reading   | statements                                                                                                                  | status |
+        | narrowest | {"Effect": "Allow", "Action": "execute-api:Invoke", "Resource": [""]}                                                      | 403    |
+        | narrowest | {"Effect": "Allow", "Action": "execute-api:Invoke", "NotResource": [""]}                                                   | 403    |
+        | literal   | {"Effect": "Allow", "Action": "execute-api:Invoke", "NotResource": [""]}                                                   | 200    |
+        | narrowest | {"Effect": "Allow", "Action": "*", "Resource": "*"}, {"Effect": "Deny", "Action": "execute-api:Invoke", "Resource": [""]}  | 403    |
+        | literal   | {"Effect": "Allow", "Action": "*", "Resource": "*"}, {"Effect": "Deny", "Action": "execute-api:Invoke", "Resource": [""]}  | 200    |
+        | invalid   | {"Effect": "Allow", "Action": "execute-api:Invoke", "Resource": [""]}                                                      | 500    |
+
   Rule: ARN-5 A Resource in the returned policy is at most 512 characters (what happens above is low confidence)
 
     @source:local-decision @rule:ARN-5 @verify-on-aws @needs:gateway-emulation
@@ -392,7 +487,6 @@ Feature: PolicyEvaluation
         | {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "execute-api:Invoke", "Resource": ["*", 7]}]}             | Statement[0].Resource[1] |
         | {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "execute-api:Invoke", "Resource": "abc123/prod/*"}]}      | Statement[0].Resource    |
         | {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "execute-api:Invoke", "Resource": "*"}]} | Statement[0].Principal |
-        | {"Version": "2012-10-17", "Statement": []}                                                                                       | Statement                |
         | [{"Effect": "Allow", "Action": "execute-api:Invoke", "Resource": "*"}]                                                           |                          |
 
   Rule: IAM-1.2 Version and policy variables

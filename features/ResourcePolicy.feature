@@ -31,10 +31,7 @@ Feature: ResourcePolicy
       When the client calls <method> <path> from "<source ip>"
       Then the client gets 403 because resource-policy-deny
       And the resource policy decision is ExplicitDeny
-      And the response body is:
-        """
-        {"Message":"User is not authorized to access this resource with an explicit deny"}
-        """
+      And the response header "x-amzn-ErrorType" is "AccessDeniedException"
       And the authorizer was not invoked
       And the backend is not reached
 
@@ -49,6 +46,79 @@ Feature: ResourcePolicy
       When the client calls GET /admin/users without a token
       Then the client gets 403 because resource-policy-deny
       And the authorizer was not invoked
+
+  Rule: POL-11 A denial by the resource policy has its own message, the account in the ARN masked (Evidence update 2)
+
+    @source:recorded @rule:POL-11
+    Scenario Outline: A resource-policy explicit deny names the anonymous caller and the masked method ARN
+      When the client calls <method> <path> from "<source ip>"
+      Then the client gets 403 because resource-policy-deny
+      And the response header "x-amzn-ErrorType" is "AccessDeniedException"
+      And the response body is:
+        """
+        {"Message":"User: anonymous is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:us-east-1:********9012:abc123/prod/<arn path> with an explicit deny"}
+        """
+
+      Examples:
+        | method | path         | source ip   | arn path           |
+        | DELETE | /admin/users | 203.0.113.9 | DELETE/admin/users |
+        | GET    | /pets/1      | 192.0.2.10  | GET/pets/1         |
+
+    @source:local-decision @rule:POL-11
+    Scenario: The behaviour option shows the whole account in a resource-policy denial
+      Given the behaviour option "maskAccountInResourcePolicyDenial" is "false"
+      When the client calls DELETE /admin/users from "203.0.113.9"
+      Then the client gets 403 because resource-policy-deny
+      And the response body is:
+        """
+        {"Message":"User: anonymous is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:us-east-1:123456789012:abc123/prod/DELETE/admin/users with an explicit deny"}
+        """
+
+    @source:recorded @rule:POL-11
+    Scenario: A route without an authorizer that the resource policy does not allow gets the implicit form
+      Given the route "GET /pets/{id}" has no authorizer
+      When the client calls GET /pets/1 from "203.0.113.9"
+      Then the client gets 403 because policy-implicit-deny
+      And the response header "x-amzn-ErrorType" is "AccessDeniedException"
+      And the response body is:
+        """
+        {"Message":"User: anonymous is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:us-east-1:********9012:abc123/prod/GET/pets/1"}
+        """
+
+    @source:local-decision @rule:POL-11 @verify-on-aws @needs:gateway-emulation
+    Scenario: With the behaviour option a Neither plus Neither denial carries the resource policy's text
+      Given the behaviour option "neitherDenialMessage" is "resourcePolicy"
+      And the authorizer function returns:
+        """
+        {"principalId": "u-1", "policyDocument": {"Version": "2012-10-17", "Statement": [
+          {"Effect": "Allow", "Action": "execute-api:Invoke", "Resource": "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/POST/*"}]}}
+        """
+      When the client calls GET /pets/1 from "203.0.113.9"
+      Then the client gets 403 because policy-implicit-deny
+      And the response body is:
+        """
+        {"Message":"User: anonymous is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:us-east-1:********9012:abc123/prod/GET/pets/1"}
+        """
+
+  Rule: POL-12 An Allow with an empty Resource list is a "Neither": the resource policy decides (Table A)
+
+    @source:aws-docs @rule:POL-12 @rule:POL-11 @needs:gateway-emulation
+    Scenario Outline: An Allow with an empty Resource list plus a resource policy that allows admits the request
+      Given the authorizer function returns:
+        """
+        {"principalId": "u-1", "policyDocument": {"Version": "2012-10-17", "Statement": [
+          {"Effect": "Allow", "Action": "execute-api:Invoke", "Resource": []}]}}
+        """
+      When the client calls GET <path> from "203.0.113.9"
+      Then the client gets <status>
+      And the policy decision is ImplicitDeny
+      And the resource policy decision is <resource policy>
+      And the authorizer was invoked
+
+      Examples:
+        | path          | status | resource policy |
+        | /public/index | 200    | Allow           |
+        | /pets/1       | 403    | ImplicitDeny    |
 
   Rule: POL-11 After the authorizer: explicit deny wins, an Allow from either side is enough (Table A)
 

@@ -15,7 +15,9 @@ public static partial class SpecRuleCatalog
     [GeneratedRegex(@"\*\*(?<c>[HML](?:/[HML])?)\*\*")]
     private static partial Regex Confidence();
 
-    [GeneratedRegex(@"^\| (?:New )?(?<ids>[A-Z]+-[0-9][A-Z0-9/ -]*?)(?: \([A-Z]+\))? \|")]
+    // "| New POL-12 |", "| POL-11 (message) |", "| New CAC-10 (HTTP) |", "| POL-7/8/9 |": a parenthesised qualifier
+    // names which part of the rule the row updates; the row still updates that rule.
+    [GeneratedRegex(@"^\| (?:New )?(?<ids>[A-Z]+-[0-9][A-Z0-9/ -]*?)(?: \([A-Za-z ]+\))? \|")]
     private static partial Regex UpdateRow();
 
     [GeneratedRegex(@"^### (?<section>1\.[1-8]) ")]

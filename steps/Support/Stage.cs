@@ -24,6 +24,7 @@ public sealed class Stage
     private static readonly Lazy<IConformanceTarget> SelectedTarget = new(ConformanceTargets.FromEnvironment);
     private bool _routesDeclared;
     private string? _token;
+    private readonly List<BuiltToken> _builtTokens = [];
 
     public Stage()
     {
@@ -48,7 +49,10 @@ public sealed class Stage
     public string ApiType => (string)Session.Api["type"]!;
 
     /// <summary>The token text (built once, at the scenario's clock when first needed).</summary>
-    public string TokenText => _token ??= (Token ?? throw new InvalidOperationException("The scenario has no token: add a 'Given a valid token' step.")).Build(Session.Now);
+    public string TokenText => _token ??= BuildToken();
+
+    /// <summary>Every token built so far, in order (for redaction and reproductions).</summary>
+    public IReadOnlyList<BuiltToken> BuiltTokens => _builtTokens;
 
     /// <summary>The hardened default: the run's HS secret and JWKS, issuer and audience of the standard claims.</summary>
     public void UseHardenedAuthorizerSettings()
@@ -156,6 +160,14 @@ public sealed class Stage
 
     /// <summary>Replaces <c>{token}</c> in a value written in a feature with the scenario's token.</summary>
     public string Expand(string text) => text.Contains("{token}", StringComparison.Ordinal) ? text.Replace("{token}", TokenText, StringComparison.Ordinal) : text;
+
+    private string BuildToken()
+    {
+        var plan = Token ?? throw new InvalidOperationException("The scenario has no token: add a 'Given a valid token' step.");
+        var text = plan.Build(Session.Now);
+        _builtTokens.Add(new BuiltToken(text, plan.Snapshot(), Session.Now));
+        return text;
+    }
 
     private void ApplyDefaults()
     {

@@ -25,12 +25,12 @@ public class RemoteKeyTests
     {
         using var authorizer = WithJwksUrl();
 
-        Assert.NotNull((await authorizer.TokenAsync(TestAuthorizer.Mint("RS256"))).Response);
-        Assert.NotNull((await authorizer.TokenAsync(TestAuthorizer.Mint("ES256"))).Response);
+        (await authorizer.TokenAsync(TestAuthorizer.Mint("RS256"))).AssertAllowed();
+        (await authorizer.TokenAsync(TestAuthorizer.Mint("ES256"))).AssertAllowed();
         Assert.Single(authorizer.Http.Requests);
 
         authorizer.Time.Advance(TimeSpan.FromSeconds(601));
-        Assert.NotNull((await authorizer.TokenAsync(LongLived("ES256"))).Response);
+        (await authorizer.TokenAsync(LongLived("ES256"))).AssertAllowed();
         Assert.Equal(2, authorizer.Http.Requests.Count);
     }
 
@@ -48,7 +48,7 @@ public class RemoteKeyTests
 
         authorizer.Http.Serve(JwksUrl, new JsonObject { ["keys"] = new JsonArray(TestKeyRing.Jwk(rotated)) }.ToJsonString());
         authorizer.Time.Advance(TimeSpan.FromSeconds(61));
-        Assert.NotNull((await authorizer.TokenAsync(token)).Response);
+        (await authorizer.TokenAsync(token)).AssertAllowed();
         Assert.Equal(2, authorizer.Http.Requests.Count);
     }
 
@@ -74,7 +74,7 @@ public class RemoteKeyTests
 
         var outcome = await authorizer.TokenAsync(LongLived("RS256"));
 
-        Assert.NotNull(outcome.Response);
+        outcome.AssertAllowed();
         Assert.Contains("JWKS refresh failed", authorizer.Log.ToString(), StringComparison.Ordinal);
     }
 

@@ -25,7 +25,7 @@ public class ValidationTests
         using var authorizer = TestAuthorizer.SaltOnly();
         var token = TestAuthorizer.Mint();
 
-        Assert.NotNull((await authorizer.TokenAsync(token)).Response);
+        (await authorizer.TokenAsync(token)).AssertAllowed();
         authorizer.Time.Advance(TimeSpan.FromMinutes(7));
         Assert.Equal("jwt-expired", (await authorizer.TokenAsync(token)).Reason);
     }
@@ -36,7 +36,7 @@ public class ValidationTests
         using var authorizer = TestAuthorizer.SaltOnly();
         var token = TestAuthorizer.Mint(claims: c => c.Remove("exp"));
 
-        Assert.NotNull((await authorizer.TokenAsync(token)).Response);
+        (await authorizer.TokenAsync(token)).AssertAllowed();
         authorizer.Env[EnvironmentVariables.RequiredClaims] = "exp";
         Assert.Equal("exp-missing", (await authorizer.TokenAsync(token)).Reason);
     }
@@ -49,7 +49,7 @@ public class ValidationTests
 
         Assert.Equal("claim-missing", (await authorizer.TokenAsync(TestAuthorizer.Mint())).Reason);
         Assert.Equal("claim-missing", (await authorizer.TokenAsync(TestAuthorizer.Mint(claims: c => c.Set("tenant", null)))).Reason);
-        Assert.NotNull((await authorizer.TokenAsync(TestAuthorizer.Mint(claims: c => c.Set("tenant", "t1")))).Response);
+        (await authorizer.TokenAsync(TestAuthorizer.Mint(claims: c => c.Set("tenant", "t1")))).AssertAllowed();
     }
 
     [Theory]
@@ -89,7 +89,7 @@ public class ValidationTests
         authorizer.Env[EnvironmentVariables.Algorithms] = "HS256,ES256";
 
         Assert.Equal("alg-not-allowed", (await authorizer.TokenAsync(TestAuthorizer.Mint("RS256"))).Reason);
-        Assert.NotNull((await authorizer.TokenAsync(TestAuthorizer.Mint("ES256"))).Response);
+        (await authorizer.TokenAsync(TestAuthorizer.Mint("ES256"))).AssertAllowed();
     }
 
     [Theory]

@@ -23,8 +23,8 @@ public class VariantTests
         authorizer.Env[EnvironmentVariables.TokenQuery] = "access_token";
         var token = TestAuthorizer.Mint();
 
-        Assert.NotNull((await authorizer.InvokeAsync(Variant.Request, Events.Request(new JsonObject { ["x-api-token"] = token }))).Response);
-        Assert.NotNull((await authorizer.InvokeAsync(Variant.Request, Events.Request(query: new JsonObject { ["access_token"] = token }))).Response);
+        (await authorizer.InvokeAsync(Variant.Request, Events.Request(new JsonObject { ["x-api-token"] = token }))).AssertAllowed();
+        (await authorizer.InvokeAsync(Variant.Request, Events.Request(query: new JsonObject { ["access_token"] = token }))).AssertAllowed();
         Assert.Equal("token-missing", (await authorizer.InvokeAsync(Variant.Request, Events.Request(query: new JsonObject { ["Access_Token"] = token }))).Reason);
         Assert.Equal("token-missing", (await authorizer.InvokeAsync(Variant.Request, Events.Request(new JsonObject { ["authorization"] = token }))).Reason);
     }

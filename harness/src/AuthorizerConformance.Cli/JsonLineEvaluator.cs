@@ -11,7 +11,7 @@ internal static class JsonLineEvaluator
 {
     private static readonly string[] Members = ["id", "policy", "resource", "action", "context"];
 
-    public static string Evaluate(string line, int lineNumber)
+    public static string Evaluate(string line, int lineNumber, PolicyOptions? options = null)
     {
         JsonDocument document;
         try
@@ -51,9 +51,9 @@ internal static class JsonLineEvaluator
             if (!root.TryGetProperty("policy", out var policy))
                 problems.Add(new PolicyError("policy", "is required"));
             else if (policy.ValueKind == JsonValueKind.String)
-                parsed = PolicyParser.Parse(policy.GetString()!);
+                parsed = PolicyParser.Parse(policy.GetString()!, options);
             else if (policy.ValueKind == JsonValueKind.Object)
-                parsed = PolicyParser.Parse(policy);
+                parsed = PolicyParser.Parse(policy, options);
             else
                 problems.Add(new PolicyError("policy", "must be a policy object or its JSON text"));
             if (problems.Count > 0 || parsed is null || resource is null)

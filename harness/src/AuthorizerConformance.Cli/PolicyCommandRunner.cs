@@ -3,7 +3,7 @@ using AuthorizerConformance.Policy;
 namespace AuthorizerConformance.Cli;
 
 /// <summary>The work behind <c>authz policy evaluate</c>: reads inputs, evaluates, writes JSON.</summary>
-internal sealed class PolicyCommandRunner(TextWriter output, TextWriter error)
+internal sealed class PolicyCommandRunner(TextWriter output, TextWriter error, PolicyOptions options)
 {
     public const string DefaultAction = PolicyRequest.InvokeAction;
     private const int Ran = 0;
@@ -27,7 +27,7 @@ internal sealed class PolicyCommandRunner(TextWriter output, TextWriter error)
                 values[key] = list = [];
             list.Add(pair[(equals + 1)..]);
         }
-        var parsed = PolicyParser.Parse(File.ReadAllText(policyFile));
+        var parsed = PolicyParser.Parse(File.ReadAllText(policyFile), options);
         var request = new PolicyRequest(action, resource, values.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.OrdinalIgnoreCase));
         output.WriteLine(PolicyResultJson.Single(parsed, parsed.Evaluate(request)));
         return Ran;
@@ -47,7 +47,7 @@ internal sealed class PolicyCommandRunner(TextWriter output, TextWriter error)
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line))
                 continue;
-            output.WriteLine(JsonLineEvaluator.Evaluate(line, lineNumber));
+            output.WriteLine(JsonLineEvaluator.Evaluate(line, lineNumber, options));
         }
         return Ran;
     }

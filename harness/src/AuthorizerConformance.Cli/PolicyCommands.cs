@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AuthorizerConformance.Policy;
 
 namespace AuthorizerConformance.Cli;
 
@@ -28,16 +29,30 @@ public static class PolicyCommands
             Description = "Read JSON lines {\"id\",\"policy\",\"resource\",\"action\",\"context\"} from stdin (or --input); write one result line each.",
         };
         var inputFile = new Option<string>("--input") { Description = "With --jsonl: read this file instead of stdin." };
+        // POL-12 (L): how an empty NotAction/NotResource list and an empty string entry are read (PolicyOptions).
+        var emptyNotList = new Option<string>("--empty-not-list")
+        {
+            Description = "How an empty NotAction/NotResource list is read: narrowest (default; never widens access), literal (excludes nothing) or invalid.",
+            DefaultValueFactory = _ => Readings[0],
+        };
+        emptyNotList.AcceptOnlyFromAmong(Readings);
+        var emptyStringEntry = new Option<string>("--empty-string-entry")
+        {
+            Description = "How an empty string entry (\"Resource\": [\"\"]) is read: narrowest (default; never widens access), literal (matches no request) or invalid.",
+            DefaultValueFactory = _ => Readings[0],
+        };
+        emptyStringEntry.AcceptOnlyFromAmong(Readings);
 
         var evaluate = new Command("evaluate", "Evaluate an authorizer policy for a request and explain the decision.")
         {
-            policy, resource, action, context, jsonl, inputFile,
+            policy, resource, action, context, jsonl, inputFile, emptyNotList, emptyStringEntry,
         };
         evaluate.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            var runner = new PolicyCommandRunner(output, error);
+            var options = new PolicyOptions { EmptyNotList = Reading(parse.GetValue(emptyNotList)), EmptyStringEntry = Reading(parse.GetValue(emptyStringEntry)) };
+            var runner = new PolicyCommandRunner(output, error, options);
             return parse.GetValue(jsonl)
                 ? runner.RunJsonLines(parse.GetValue(inputFile), input, conflicting: parse.GetValue(policy) is not null || parse.GetValue(resource) is not null)
                 : runner.RunSingle(parse.GetValue(policy), parse.GetValue(resource), parse.GetValue(action)!, parse.GetValue(context) ?? [], parse.GetValue(inputFile));
@@ -45,4 +60,13 @@ public static class PolicyCommands
 
         return new Command("policy", "IAM policy tools for authorizer policies.") { evaluate };
     }
+
+    private static readonly string[] Readings = ["narrowest", "literal", "invalid"];
+
+    private static EmptyElementReading Reading(string? value) => value switch
+    {
+        "literal" => EmptyElementReading.Literal,
+        "invalid" => EmptyElementReading.Invalid,
+        _ => EmptyElementReading.Narrowest,
+    };
 }

@@ -20,6 +20,7 @@ public static class Program
         root.Subcommands.Add(TokenCommands.Create());
         root.Subcommands.Add(InvokeCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(LintCommand.Create());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -15,12 +15,12 @@ internal sealed class CompiledStatement
     // The compiled Action and Resource patterns.
     private readonly Matching _matching;
 
-    public CompiledStatement(StatementModel model, bool variables, ConditionClause[] conditions)
+    public CompiledStatement(StatementModel model, bool variables, ConditionClause[] conditions, PolicyOptions options)
     {
         Model = model;
         _variables = variables;
         _conditions = conditions;
-        var matching = Compile();
+        var matching = Compile(options);
         _matching = matching;
         // POL-2: API Gateway always asks for execute-api:Invoke, so that answer is computed once, here.
         _invokeApplies = matching.AnyAction(PolicyRequest.InvokeAction) != model.IsNotAction;
@@ -81,21 +81,22 @@ internal sealed class CompiledStatement
     /// <summary>Why the statement did not match, for people.</summary>
     public string Explain(MismatchReason reason, PolicyRequest request, RequestContext context) => reason switch
     {
-        MismatchReason.Action => Model.IsNotAction
+        MismatchReason.Action => (Model.IsNotAction
             ? $"action '{request.Action}' is excluded by NotAction {List(Model.Actions)}"
-            : $"action '{request.Action}' matches none of Action {List(Model.Actions)}",
-        MismatchReason.Resource => Model.IsNotResource
+            : $"action '{request.Action}' matches none of Action {List(Model.Actions)}") + EmptyEntries.Note(Model.Actions, Model.IsNotAction),
+        MismatchReason.Resource => (Model.IsNotResource
             ? $"resource '{request.Resource}' is excluded by NotResource {List(Model.Resources)}"
-            : $"resource '{request.Resource}' matches none of Resource {List(Model.Resources)}",
+            : $"resource '{request.Resource}' matches none of Resource {List(Model.Resources)}") + EmptyEntries.Note(Model.Resources, Model.IsNotResource),
         MismatchReason.Condition => "condition does not hold: " + string.Join("; ",
             _conditions.Where(c => !c.Holds(context)).Select(c => $"{c} (request value {Show(context.TryGet(c.Key))})")),
         _ => throw new InvalidOperationException($"unknown mismatch reason {reason}"),
     };
 
     // §1.3: action names are case-insensitive; '*' and '?' are wildcards. Resource entries as ResourcePattern.Compile.
-    private Matching Compile() => new(
-        [.. Model.Actions.Select(a => Glob.Compile(a, ignoreCase: true))],
-        [.. Model.Resources.Select(r => ResourcePattern.Compile(r, _variables))]);
+    // POL-12: the patterns are those the options read the entries as (EmptyEntries); the model keeps them as written.
+    private Matching Compile(PolicyOptions options) => new(
+        [.. EmptyEntries.Read(Model.Actions, Model.Effect, Model.IsNotAction, options).Select(a => Glob.Compile(a, ignoreCase: true))],
+        [.. EmptyEntries.Read(Model.Resources, Model.Effect, Model.IsNotResource, options).Select(r => ResourcePattern.Compile(r, _variables))]);
 
     private sealed class Matching(Glob[] actions, ResourcePattern[] resources)
     {

@@ -4,7 +4,7 @@ namespace AuthorizerConformance.Policy;
 
 /// <summary>
 /// Error collection and the raw-JSON checks the parser repeats: object members with duplicate and unknown names
-/// (element names are case-sensitive, §1.1), and "string or non-empty array of strings" values (POL-3).
+/// (element names are case-sensitive, §1.1), and "string or array of strings" values (POL-3, POL-12).
 /// </summary>
 internal sealed class JsonReader(PolicyOptions options)
 {
@@ -52,15 +52,18 @@ internal sealed class JsonReader(PolicyOptions options)
         return members;
     }
 
-    /// <summary>A string, or a non-empty array of non-empty strings; null (with errors) otherwise.</summary>
-    public List<string>? Strings(JsonElement element, string path, bool allowEmptyString = false)
+    /// <summary>
+    /// A string, or an array of strings; null (with errors) otherwise. Empty strings and an empty array are errors
+    /// unless allowed.
+    /// </summary>
+    public List<string>? Strings(JsonElement element, string path, bool allowEmptyString = false, bool allowEmptyArray = false)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
                 return NonEmpty(element.GetString()!, path, allowEmptyString) ? [element.GetString()!] : null;
             case JsonValueKind.Array:
-                if (element.GetArrayLength() == 0)
+                if (element.GetArrayLength() == 0 && !allowEmptyArray)
                 {
                     Error(path, "must not be an empty array");
                     return null;

@@ -15,6 +15,18 @@ public sealed record PolicyOptions
     /// <summary>Longest <c>Resource</c>/<c>NotResource</c> entry accepted (ARN-5: 512 characters). Longer → Invalid.</summary>
     public int MaxResourceLength { get; init; } = 512;
 
+    /// <summary>
+    /// POL-12 (L): an empty <c>NotAction</c>/<c>NotResource</c> list, whose literal reading matches everything. Default
+    /// <see cref="EmptyElementReading.Narrowest"/>: an Allow with one applies nowhere, a Deny everywhere.
+    /// </summary>
+    public EmptyElementReading EmptyNotList { get; init; } = EmptyElementReading.Narrowest;
+
+    /// <summary>
+    /// POL-12 (L): an empty string entry in Action/NotAction/Resource/NotResource (<c>"Resource": [""]</c>). Default
+    /// <see cref="EmptyElementReading.Narrowest"/>: it never makes an Allow apply and never keeps a Deny from applying.
+    /// </summary>
+    public EmptyElementReading EmptyStringEntry { get; init; } = EmptyElementReading.Narrowest;
+
     /// <summary>The defaults described on each property.</summary>
     public static PolicyOptions Default { get; } = new();
 }

@@ -31,7 +31,7 @@ public static partial class PolicyParser
         if (reader.Errors.Count > before || effect is null || actions is null || resources is null || conditions is null)
             return null;
         var model = new StatementModel(index, sid, effect.Value, isNotAction, actions.ToArray(), isNotResource, resources.ToArray(), entries);
-        return new CompiledStatement(model, variables: version == PolicyVersion.V2012, conditions);
+        return new CompiledStatement(model, variables: version == PolicyVersion.V2012, conditions, reader.Options);
     }
 
     private static string? ReadSid(JsonReader reader, Dictionary<string, JsonElement> members, string path, HashSet<string> sids)
@@ -94,14 +94,19 @@ public static partial class PolicyParser
         }
         var name = hasPositive ? positive : negative;
         var at = JsonReader.Child(path, name);
-        var values = reader.Strings(hasPositive ? positiveElement : negativeElement, at);
+        var options = reader.Options;
+        // POL-12: an empty Action/Resource list is valid and matches nothing (H/M); an empty NotAction/NotResource list
+        // and an empty string entry have no evidence (L): each is read as its option says, or refused.
+        var values = reader.Strings(hasPositive ? positiveElement : negativeElement, at,
+            allowEmptyString: options.EmptyStringEntry != EmptyElementReading.Invalid,
+            allowEmptyArray: hasPositive || options.EmptyNotList != EmptyElementReading.Invalid);
         if (values is null)
             return (!hasPositive, null);
         var ok = true;
         var single = (hasPositive ? positiveElement : negativeElement).ValueKind == JsonValueKind.String;
         for (var i = 0; i < values.Count; i++)
         {
-            if (validate(values[i], reader.Options) is { } problem)
+            if (values[i].Length > 0 && validate(values[i], options) is { } problem)
             {
                 reader.Error(single ? at : $"{at}[{i}]", problem);
                 ok = false;

@@ -113,10 +113,8 @@ public static partial class PolicyParser
                 wasObject = true;
                 items.Add((element, "Statement"));
                 break;
-            case JsonValueKind.Array when element.GetArrayLength() == 0:
-                reader.Error("Statement", "must not be an empty array");
-                return null;
             case JsonValueKind.Array:
+                // POL-12 (M): "Statement": [] is valid and matches nothing; the policy then implicitly denies.
                 var i = 0;
                 foreach (var item in element.EnumerateArray())
                 {

@@ -170,4 +170,57 @@ public sealed class PolicyEvaluateTests : IDisposable
         Assert.Equal(0, code);
         Assert.Equal("""{"id":"x","decision":"Allow","matched":[{"index":0,"sid":null,"effect":"Allow"}],"errors":[]}""", stdout.TrimEnd());
     }
+
+    [Theory]
+    // POL-12: an empty Resource, Action or Statement list is valid and matches nothing.
+    [InlineData("""{"Version":"2012-10-17","Statement":[]}""")]
+    [InlineData("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"execute-api:Invoke","Resource":[]}]}""")]
+    [InlineData("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[],"Resource":"*"}]}""")]
+    public void POL_12_an_empty_list_is_an_implicit_deny_not_an_invalid_policy(string policy)
+    {
+        var (code, stdout, _) = CliRunner.Run("policy", "evaluate", "--policy", File("p.json", policy), "--resource", Arn);
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal("ImplicitDeny", json.RootElement.GetProperty("decision").GetString());
+        Assert.Empty(json.RootElement.GetProperty("errors").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData(null, "ImplicitDeny")]
+    [InlineData("narrowest", "ImplicitDeny")]
+    [InlineData("literal", "Allow")]
+    [InlineData("invalid", "Invalid")]
+    public void POL_12_the_empty_Not_list_reading_is_an_option(string? reading, string decision)
+    {
+        var policy = File("p.json", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"execute-api:Invoke","NotResource":[]}]}""");
+        string[] args = ["policy", "evaluate", "--policy", policy, "--resource", Arn];
+
+        var (code, stdout, _) = CliRunner.Run(reading is null ? args : [.. args, "--empty-not-list", reading]);
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal(decision, json.RootElement.GetProperty("decision").GetString());
+    }
+
+    [Fact]
+    public void POL_12_the_empty_string_reading_applies_to_every_line_of_a_jsonl_run()
+    {
+        var line = $$$"""{"id":"e","policy":{"Statement":[{"Effect":"Allow","Action":"execute-api:Invoke","NotResource":[""]}]},"resource":"{{{Arn}}}"}""";
+
+        var narrowest = RunWithStdin(line + "\n", "policy", "evaluate", "--jsonl");
+        var literal = RunWithStdin(line + "\n", "policy", "evaluate", "--jsonl", "--empty-string-entry", "literal");
+
+        Assert.Equal("ImplicitDeny", JsonDocument.Parse(narrowest.Stdout).RootElement.GetProperty("decision").GetString());
+        Assert.Equal("Allow", JsonDocument.Parse(literal.Stdout).RootElement.GetProperty("decision").GetString());
+    }
+
+    [Fact]
+    public void POL_12_an_unknown_reading_is_a_usage_error()
+    {
+        var (code, _, stderr) = CliRunner.Run("policy", "evaluate", "--policy", File("p.json", Policy), "--resource", Arn, "--empty-not-list", "everything");
+
+        Assert.Equal(2, code);
+        Assert.Contains("everything", stderr, StringComparison.Ordinal);
+    }
 }

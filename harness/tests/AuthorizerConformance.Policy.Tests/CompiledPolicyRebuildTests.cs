@@ -56,9 +56,14 @@ public class CompiledPolicyRebuildTests
         var fromText = PolicyKit.Compile(json);
         var fromElement = FromElement(json);
 
-        Assert.Equal(fromText.ToJson(), fromElement.ToJson());
-        // A second print reads the statements already rebuilt.
-        Assert.Equal(fromText.ToJson(), fromText.ToJson());
+        var firstPrint = fromText.ToJson();
+        Assert.Equal(firstPrint, fromElement.ToJson());
+        // Evaluating every request rebuilds statements on demand; a print after that reads the rebuilt statements and
+        // must equal the print of a policy that was never evaluated.
+        foreach (var request in Requests)
+            _ = fromText.Evaluate(request);
+        Assert.Equal(firstPrint, fromText.ToJson());
+        Assert.Equal(PolicyKit.Compile(json).ToJson(), fromText.ToJson());
     }
 
     [Theory]

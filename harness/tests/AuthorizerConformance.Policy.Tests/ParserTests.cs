@@ -22,11 +22,7 @@ public class ParserTests
     [InlineData("""{"Statement":[{"Effect":"Allow","Action":"*","NotAction":"*","Resource":"*"}]}""", "Statement[0].NotAction")]
     // Condition: null → 500 AuthorizerConfigurationException on AWS (§1.7).
     [InlineData("""{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":null}]}""", "Statement[0].Condition")]
-    // Empty arrays, empty strings, non-string values.
-    [InlineData("""{"Statement":[]}""", "Statement")]
-    [InlineData("""{"Statement":[{"Effect":"Allow","Action":[],"Resource":"*"}]}""", "Statement[0].Action")]
-    [InlineData("""{"Statement":[{"Effect":"Allow","Action":"*","Resource":[]}]}""", "Statement[0].Resource")]
-    [InlineData("""{"Statement":[{"Effect":"Allow","Action":"*","Resource":""}]}""", "Statement[0].Resource")]
+    // Non-string values. (Empty arrays and empty strings: POL-12, EmptyElementTests.)
     [InlineData("""{"Statement":[{"Effect":"Allow","Action":["*",1],"Resource":"*"}]}""", "Statement[0].Action[1]")]
     [InlineData("""{"Statement":[{"Effect":"Allow","Action":"*","Resource":{"a":1}}]}""", "Statement[0].Resource")]
     [InlineData("""{"Statement":[{"Effect":"Allow","Action":"*","Resource":[null]}]}""", "Statement[0].Resource[0]")]

@@ -74,4 +74,25 @@ public sealed record GatewayBehavior
 
     /// <summary>OUT-6 (L): a <c>context</c> that is not an object (a string, say) makes the output malformed. Default true.</summary>
     public bool NonObjectContextIsInvalid { get; init; } = true;
+
+    /// <summary>
+    /// POL-12 (L): how an empty <c>NotAction</c>/<c>NotResource</c> list is read, passed to the policy engine. Default
+    /// narrowest (never widens access: an Allow with one applies nowhere, a Deny everywhere).
+    /// </summary>
+    public EmptyElementReading EmptyNotList { get; init; } = EmptyElementReading.Narrowest;
+
+    /// <summary>
+    /// POL-12 (L): how an empty string entry (<c>"Resource": [""]</c>) is read, passed to the policy engine. Default
+    /// narrowest (it never makes an Allow apply and never keeps a Deny from applying).
+    /// </summary>
+    public EmptyElementReading EmptyStringEntry { get; init; } = EmptyElementReading.Narrowest;
+
+    /// <summary>
+    /// POL-11 (message, M): the ARN in a resource-policy denial shows the account as eight <c>*</c> and its last four
+    /// digits, as the 2024 capture does. Default true; false shows the whole account id.
+    /// </summary>
+    public bool MaskAccountInResourcePolicyDenial { get; init; } = true;
+
+    /// <summary>POL-11 (message, L): the text of a Table A "Neither + Neither" denial on a route with an authorizer. Default the authorizer's.</summary>
+    public NeitherDenialMessage NeitherDenialMessage { get; init; } = NeitherDenialMessage.Authorizer;
 }

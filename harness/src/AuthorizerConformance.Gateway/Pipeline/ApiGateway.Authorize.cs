@@ -109,7 +109,7 @@ public sealed partial class ApiGateway
     }
 
     /// <summary>Stage 6: a simple verdict (HTTP-5) or the policy against this request's ARN (POL-1, CAC-3), combined with the resource policy (POL-11).</summary>
-    private static Rejection? Decide(RequestView view, AuthorizerOutput output, PolicyEvaluation? resourcePolicy, Trace trace)
+    private Rejection? Decide(RequestView view, AuthorizerOutput output, PolicyEvaluation? resourcePolicy, Trace trace)
     {
         if (output.IsAuthorized is { } authorized)
         {
@@ -127,7 +127,11 @@ public sealed partial class ApiGateway
             PolicyDecision.ExplicitDeny => new Rejection(FailureCodes.PolicyExplicitDeny, GatewayResponseType.AccessDenied,
                 Rejection.ExplicitDenyMessage, "a Deny statement matches " + view.Arn),
             PolicyDecision.ImplicitDeny => new Rejection(FailureCodes.PolicyImplicitDeny, GatewayResponseType.AccessDenied,
-                Rejection.ImplicitDenyMessage, "no statement allows " + view.Arn),
+                // POL-11 (message, L): Table A "Neither + Neither" with an authorizer: the authorizer's text unless the profile says otherwise.
+                resourcePolicy is not null && _api.Behavior.NeitherDenialMessage == NeitherDenialMessage.ResourcePolicy
+                    ? ResourcePolicyMessage(view.Arn, explicitDeny: false)
+                    : Rejection.ImplicitDenyMessage,
+                resourcePolicy is null ? "no statement allows " + view.Arn : "neither the authorizer's policy nor the resource policy allows " + view.Arn),
             PolicyDecision.Invalid => new Rejection(FailureCodes.AuthorizerOutputInvalid, GatewayResponseType.AuthorizerConfigurationError,
                 null, "the policy could not be evaluated"),
             _ => throw new InvalidOperationException($"Unknown decision {final}."),

@@ -79,19 +79,24 @@ public sealed partial class ApiGateway
             // POL-11: the resource policy is checked for explicit denies before the authorizer is invoked.
             resourcePolicy = ResourcePolicy.Evaluate(_resourcePolicy, view);
             trace.ResourcePolicyDecision = resourcePolicy.Decision;
+            // POL-11 (message): the resource policy's own 403 text, not the authorizer-Deny text.
             if (resourcePolicy.Decision == PolicyDecision.ExplicitDeny)
                 return Finish(trace, view, new Rejection(FailureCodes.ResourcePolicyDeny, GatewayResponseType.AccessDenied,
-                    Rejection.ExplicitDenyMessage, "the API resource policy explicitly denies the call (pre-auth)"));
+                    ResourcePolicyMessage(arn, explicitDeny: true), "the API resource policy explicitly denies the call (pre-auth)"));
         }
         if (authorizer is null)
         {
             if (resourcePolicy is not null && resourcePolicy.Decision != PolicyDecision.Allow)
                 return Finish(trace, view, new Rejection(FailureCodes.PolicyImplicitDeny, GatewayResponseType.AccessDenied,
-                    Rejection.ImplicitDenyMessage, "the API resource policy does not allow the call"));
+                    ResourcePolicyMessage(arn, explicitDeny: false), "the API resource policy does not allow the call"));
             return Admit(trace, view, null);
         }
         return await AuthorizeAsync(view, authorizer, resourcePolicy, trace, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>POL-11 (message): the resource policy's denial text, the account masked unless the profile says otherwise.</summary>
+    private string ResourcePolicyMessage(string arn, bool explicitDeny) =>
+        ResourcePolicyDenial.Message(arn, explicitDeny, _api.Behavior.MaskAccountInResourcePolicyDenial);
 
     /// <summary>HTTP-9, CAC-5: empties the stage's authorizer result cache, as <c>ResetAuthorizersCache</c> (or a redeployment) does.</summary>
     public void ResetAuthorizersCache() => _cache.Clear();

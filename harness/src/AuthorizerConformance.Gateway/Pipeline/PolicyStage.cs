@@ -32,6 +32,9 @@ internal sealed class PolicyStage
             Conditions = behavior.Conditions,
             // ARN-5 (L): Resource entries over 512 characters are invalid unless the profile lifts the limit.
             MaxResourceLength = behavior.EnforceResourceArnLength ? 512 : int.MaxValue,
+            // POL-12 (L): empty Not lists and empty string entries, as the profile reads them.
+            EmptyNotList = behavior.EmptyNotList,
+            EmptyStringEntry = behavior.EmptyStringEntry,
         };
     }
 

@@ -50,7 +50,7 @@ internal static class ResourcePolicy
         // An empty statement list (or only statements for other principals) decides nothing: implicit deny.
         if (node["Statement"] is JsonArray { Count: 0 })
             return true;
-        var options = new PolicyOptions { Conditions = behavior.Conditions };
+        var options = new PolicyOptions { Conditions = behavior.Conditions, EmptyNotList = behavior.EmptyNotList, EmptyStringEntry = behavior.EmptyStringEntry };
         var result = PolicyParser.Parse(node.ToJsonString(), options);
         errors = result.Errors;
         policy = result.Policy;

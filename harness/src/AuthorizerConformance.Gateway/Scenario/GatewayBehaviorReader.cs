@@ -40,7 +40,22 @@ internal static class GatewayBehaviorReader
         ["enforceResourceArnLength"] = (b, o, p, n) => b with { EnforceResourceArnLength = Json.Bool(o, p, n)!.Value },
         ["functionErrorsUseAuthorizerFailure"] = (b, o, p, n) => b with { FunctionErrorsUseAuthorizerFailure = Json.Bool(o, p, n)!.Value },
         ["nonObjectContextIsInvalid"] = (b, o, p, n) => b with { NonObjectContextIsInvalid = Json.Bool(o, p, n)!.Value },
+        ["emptyNotList"] = (b, o, p, n) => b with { EmptyNotList = Reading(o, p, n) },
+        ["emptyStringEntry"] = (b, o, p, n) => b with { EmptyStringEntry = Reading(o, p, n) },
+        ["maskAccountInResourcePolicyDenial"] = (b, o, p, n) => b with { MaskAccountInResourcePolicyDenial = Json.Bool(o, p, n)!.Value },
+        ["neitherDenialMessage"] = (b, o, p, n) => b with
+        {
+            NeitherDenialMessage = Json.Choice(o, p, n, null, "authorizer", "resourcePolicy") == "resourcePolicy" ? NeitherDenialMessage.ResourcePolicy : NeitherDenialMessage.Authorizer,
+        },
     };
+
+    private static EmptyElementReading Reading(JsonElement obj, string path, string name) =>
+        Json.Choice(obj, path, name, null, "narrowest", "literal", "invalid") switch
+        {
+            "literal" => EmptyElementReading.Literal,
+            "invalid" => EmptyElementReading.Invalid,
+            _ => EmptyElementReading.Narrowest,
+        };
 
     /// <summary>The option names, for documentation and tests.</summary>
     public static IReadOnlyCollection<string> Names => Options.Keys;
