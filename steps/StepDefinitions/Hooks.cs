@@ -23,10 +23,29 @@ public sealed class Hooks(Stage stage, ScenarioContext scenario, IReqnrollOutput
         if (unknown.Count > 0)
             throw new InvalidOperationException($"Unknown capability tag(s) @needs:{string.Join(", @needs:", unknown)}; known: {string.Join(", ", TargetCapability.All)}.");
         if (ConformanceTargets.SkipReason(Stage.Target, needs) is { } reason)
-            Assert.Skip(reason);
+            Assert.Skip(reason + (Stage.Target.Capabilities.Contains(TargetCapability.AuthorizerSettings) ? "" : Why(needs)));
     }
 
-    [AfterScenario]
+    /// <summary>The verdict always includes that the authorizer under test never logs the token or the secret.</summary>
+    [AfterScenario(Order = 0)]
+    public void NeverLogsSecrets()
+    {
+        if (scenario.TestError is not null || stage.Session.Calls.Count == 0)
+            return;
+        var leaks = LogLeaks.Find(stage.Session.AuthorizerLog, stage.Token is null ? null : stage.TokenText, SuiteKeys.Keys.Secrets);
+        if (leaks.Count > 0)
+            Assert.Fail($"The authorizer under test logged {string.Join(" and ", leaks)}: a function must never log a token or a secret.");
+    }
+
+    /// <summary>Stops the warm function processes of the run.</summary>
+    [AfterTestRun]
+    public static async Task StopTheFunction()
+    {
+        if (Stage.TargetSelected && Stage.Target is IAsyncDisposable disposable)
+            await disposable.DisposeAsync();
+    }
+
+    [AfterScenario(Order = 1)]
     public void ExplainFailure()
     {
         if (scenario.TestError is null || (stage.Session.Results.Count == 0 && stage.Session.Calls.Count == 0))
@@ -50,6 +69,11 @@ public sealed class Hooks(Stage stage, ScenarioContext scenario, IReqnrollOutput
             text.AppendLine("  authorizer log: " + stage.Session.AuthorizerLog.Trim());
         output.WriteLine(Redact(text.ToString()));
     }
+
+    private static string Why(List<string> needs) =>
+        needs.Contains(TargetCapability.AuthorizerSettings) ? " It configures the reference authorizer's own settings (AUTH_*), which a profile's function does not have."
+        : needs.Contains(TargetCapability.ControlledClock) ? " It moves the authorizer's clock, and a function in its own process reads the real clock."
+        : "";
 
     private string Redact(string text)
     {
