@@ -25,17 +25,25 @@ internal static class FeatureFolders
         foreach (var folder in teamFolders)
         {
             var full = Path.GetFullPath(folder);
-            if (!Directory.Exists(full))
-                throw new UsageException($"--features: folder '{folder}' not found.");
             var name = Path.GetFileName(full.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)) is { Length: > 0 } n ? n : "features";
             var unique = name;
             for (var i = 2; !names.Add(unique); i++)
                 unique = $"{name}-{i}";
             Link(Path.Combine(root, unique), full);
         }
-        if (names.Count == 0)
-            throw new UsageException("nothing to run: --no-builtin needs at least one --features folder.");
         return root;
+    }
+
+    /// <summary>Every <c>--features</c> folder exists, and there is something to run.</summary>
+    public static void Check(IReadOnlyList<string> teamFolders, bool noBuiltin)
+    {
+        foreach (var folder in teamFolders)
+        {
+            if (!Directory.Exists(folder))
+                throw new UsageException($"--features: folder '{folder}' not found.");
+        }
+        if (noBuiltin && teamFolders.Count == 0)
+            throw new UsageException("nothing to run: --no-builtin needs at least one --features folder.");
     }
 
     /// <summary>Deletes the run's folder without following its links into the folders they point at.</summary>

@@ -18,12 +18,13 @@ internal static class SuiteRunner
 
     public static async Task<int> RunAsync(RunOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
-        var suiteAssembly = Path.Combine(SuiteDirectory, "AuthorizerConformance.Steps.dll");
-        if (!File.Exists(suiteAssembly))
-            throw new UsageException($"the conformance suite is missing: {suiteAssembly} (build harness/src/AuthorizerConformance.Cli, or reinstall the tool).");
         var judged = CheckProfile(options.Profile, out var profilePath);
         if (options.Tags is { } tags && TagExpression.TryParse(tags, out var tagError) is null)
             throw new UsageException($"--tags: '{tags}' is not a tag expression: {tagError}.");
+        FeatureFolders.Check(options.FeatureDirectories, options.NoBuiltin);
+        var suiteAssembly = Path.Combine(SuiteDirectory, "AuthorizerConformance.Steps.dll");
+        if (!File.Exists(suiteAssembly))
+            throw new UsageException($"the conformance suite is missing: {suiteAssembly} (build harness/src/AuthorizerConformance.Cli, or reinstall the tool).");
 
         var work = Directory.CreateTempSubdirectory("authz-run-");
         try
@@ -55,7 +56,7 @@ internal static class SuiteRunner
 
             // reports/lint.md (SessionLint.Markdown) of this run: beside the HTML report, or where older suites wrote it.
             var lintFile = new[] { Path.Combine(reports, "lint.md"), Path.Combine(SuiteDirectory, "reports", "lint.md") }.FirstOrDefault(File.Exists) ?? "";
-            var lint = File.Exists(lintFile) ? await File.ReadAllTextAsync(lintFile, cancel).ConfigureAwait(false) : "## Lint\n\nThe run wrote no lint report.\n";
+            var lint = File.Exists(lintFile) ? await File.ReadAllTextAsync(lintFile, cancel).ConfigureAwait(false) : "# Lint findings on the authorizer under test\n\nThe run wrote no lint report.\n";
             var run = new RunResult(reader.Results, errors, lint, judged);
             RunConsole.Write(ConsoleFor(stdout), run);
             if (options.ReportDirectory is not null)

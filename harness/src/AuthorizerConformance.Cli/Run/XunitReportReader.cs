@@ -86,6 +86,9 @@ internal sealed class XunitReportReader(ScenarioSubjects subjects)
         // xUnit names the test "Feature: Scenario"; the Feature trait says where the feature's name ends.
         var prefix = test.Feature + ": ";
         var scenario = test.Feature.Length > 0 && test.Name.StartsWith(prefix, StringComparison.Ordinal) ? test.Name[prefix.Length..] : test.Name;
+        var labelSuffix = $" [{test.Label}]"; // xUnit shows a row's label after the name
+        if (test.Label.Length > 0 && scenario.EndsWith(labelSuffix, StringComparison.Ordinal))
+            scenario = scenario[..^labelSuffix.Length];
         var skipReason = outcome.Message?.Replace("$XunitDynamicSkip$", "", StringComparison.Ordinal);
         var result = new ScenarioResult(
             test.Feature, scenario, test.Label, test.Tags, subjects.Of(test.Feature, scenario), outcome.Outcome,
