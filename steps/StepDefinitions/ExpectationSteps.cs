@@ -7,19 +7,20 @@ using Reqnroll;
 namespace AuthorizerConformance.Steps.StepDefinitions;
 
 /// <summary>What must come out: the status and why, the body and headers, the decision and the deciding statement,
-/// whether and how the authorizer ran, what the backend receives, the cache.</summary>
+/// whether and how the authorizer ran, what the backend receives, the cache. Every failure names what was compared
+/// and puts what happened beside what the scenario expects (<see cref="Expect"/>).</summary>
 [Binding]
-public sealed class ExpectationSteps(Stage stage)
+public sealed class ExpectationSteps(Stage stage, Expect expect)
 {
     [Then("the client gets {status}")]
     public void Status(HttpStatus status) =>
-        Assert.True(stage.Last.Status == status.Code, $"Expected {status.Code}, got {stage.Last.Status} (failure: {stage.Last.Failure ?? "none"}).");
+        expect.That(stage.Last.Status == status.Code, () => $"the client's status is {stage.Last.Status}{Why(stage.Last)}; the scenario expects {status.Code}");
 
     [Then("the client gets {status} because {word}")]
     public void StatusBecause(HttpStatus status, string failure)
     {
         Status(status);
-        Assert.Equal(failure, stage.Last.Failure);
+        expect.Equal($"the failure code of the {stage.Last.Status}", failure, stage.Last.Failure);
     }
 
     [Then("the response body is:")]
@@ -28,29 +29,38 @@ public sealed class ExpectationSteps(Stage stage)
     {
         var actual = stage.Last.Body;
         if (TryJson(body, out var expected) && TryJson(actual, out var got))
-            Assert.True(JsonNode.DeepEquals(expected, got), $"Expected body {body}{Environment.NewLine}but got      {actual}");
+        {
+            var differences = JsonText.Differences(expected, got, exact: true);
+            expect.That(differences.Count == 0, () => Listed("the response body differs from the scenario's:", differences));
+        }
         else
-            Assert.Equal(body, actual);
+        {
+            expect.Equal("the response body", body, actual);
+        }
     }
 
     [Then("the response header {string} is {string}")]
     public void Header(string name, string value)
     {
         var header = stage.Last.Headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase));
-        Assert.True(header.Key is not null, $"No header '{name}'. Headers: {string.Join(", ", stage.Last.Headers.Keys)}");
-        Assert.Equal(value, header.Value);
+        expect.That(header.Key is not null,
+            () => $"the response has no header \"{name}\" (its headers: {string.Join(", ", stage.Last.Headers.Keys)}); the scenario expects \"{value}\"");
+        expect.Equal($"the response header \"{name}\"", value, header.Value);
     }
 
     [Then("the response has no header {string}")]
-    public void NoHeader(string name) =>
-        Assert.DoesNotContain(stage.Last.Headers.Keys, k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+    public void NoHeader(string name)
+    {
+        var header = stage.Last.Headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase));
+        expect.That(header.Key is null, () => $"the response header \"{header.Key}\" is {Expect.Quote(header.Value)}; the scenario expects no such header");
+    }
 
     [Then("access is allowed")]
     public void Allowed()
     {
         var last = stage.Last;
-        Assert.True(last.Integration.Invoked && last.Failure is null,
-            $"Expected the request to reach the backend, but the client got {last.Status} (failure: {last.Failure ?? "none"}; {last.FailureDetail}).");
+        expect.That(last.Integration.Invoked && last.Failure is null,
+            () => $"the client got {last.Status}{Why(last)} and the backend was {(last.Integration.Invoked ? "" : "not ")}reached; the scenario expects access allowed");
     }
 
     [Then("access is denied by an explicit deny")]
@@ -60,122 +70,169 @@ public sealed class ExpectationSteps(Stage stage)
     public void ImplicitDeny() => Denied(PolicyDecision.ImplicitDeny);
 
     [Then("the policy decision is {word}")]
-    public void Decision(string decision) => Assert.Equal(decision, stage.Last.Decision?.ToString() ?? "none");
+    public void Decision(string decision) => expect.Equal("the policy decision", decision, stage.Last.Decision?.ToString() ?? "none");
 
     [Then("the resource policy decision is {word}")]
-    public void ResourcePolicyDecision(string decision) => Assert.Equal(decision, stage.Last.ResourcePolicyDecision?.ToString() ?? "none");
+    public void ResourcePolicyDecision(string decision) =>
+        expect.Equal("the resource policy decision", decision, stage.Last.ResourcePolicyDecision?.ToString() ?? "none");
 
     [Then("the deciding statement is {string}")]
     [Then("the deciding statements are {string}")]
-    public void DecidingStatements(string statements) =>
-        Assert.Equal(Names(statements), stage.Last.DecidingStatements.Select(Name).Order(StringComparer.Ordinal));
+    public void DecidingStatements(string statements)
+    {
+        var expected = string.Join(", ", Names(statements));
+        var actual = string.Join(", ", stage.Last.DecidingStatements.Select(Name).Order(StringComparer.Ordinal));
+        expect.That(expected == actual, () => $"the deciding statements are {Expect.Quote(actual)}; the scenario expects {Expect.Quote(expected)}");
+    }
 
     [Then("the authorizer was invoked")]
-    public void Invoked() => Assert.True(stage.Last.AuthorizerInvoked, "The authorizer was not invoked for the last request.");
+    public void Invoked() =>
+        expect.That(stage.Last.AuthorizerInvoked, () => $"the authorizer was not invoked for request {stage.Session.Results.Count}{Why(stage.Last)}; the scenario expects it invoked");
 
     [Then("the authorizer was not invoked")]
-    public void NotInvoked() => Assert.False(stage.Last.AuthorizerInvoked, "The authorizer was invoked for the last request, but must not be.");
+    public void NotInvoked() =>
+        expect.That(!stage.Last.AuthorizerInvoked, () => $"the authorizer was invoked for request {stage.Session.Results.Count}; the scenario expects it not invoked");
 
     [Then("the authorizer was invoked {int} time(s) in all")]
-    public void InvokedTimes(int times) => Assert.Equal(times, stage.Session.Calls.Count);
+    public void InvokedTimes(int times) =>
+        expect.That(stage.Session.Calls.Count == times, () => $"the authorizer was invoked {stage.Session.Calls.Count} time(s) in all; the scenario expects {times}");
 
     [Then("the result came from the cache")]
-    public void CacheHit() => Assert.True(stage.Last.CacheHit, "The last result did not come from the authorizer result cache.");
+    public void CacheHit() =>
+        expect.That(stage.Last.CacheHit, () => $"the result of request {stage.Session.Results.Count} did not come from the cache; the scenario expects a cache hit");
 
     [Then("the result did not come from the cache")]
-    public void CacheMiss() => Assert.False(stage.Last.CacheHit, "The last result came from the authorizer result cache.");
+    public void CacheMiss() =>
+        expect.That(!stage.Last.CacheHit, () => $"the result of request {stage.Session.Results.Count} came from the cache; the scenario expects no cache hit");
 
     [Then("the method ARN is {string}")]
-    public void MethodArn(string arn) => Assert.Equal(arn, stage.Last.MethodArn);
+    public void MethodArn(string arn) => expect.Equal("the method ARN", arn, stage.Last.MethodArn);
 
     [Then("the authorizer received:")]
     public void Received(string json)
     {
         var differences = JsonText.Differences(JsonText.Parse(Placeholders(json), "The expected event"), Event());
-        Assert.True(differences.Count == 0, string.Join(Environment.NewLine, differences));
+        expect.That(differences.Count == 0, () => Listed("the event the authorizer received differs from the scenario's:", differences));
     }
 
     [Then("the authorizer received {string} = {string}")]
     public void ReceivedValue(string path, string value)
     {
         var node = JsonText.At(Event(), path, out var found);
-        Assert.True(found, $"The event has no '{path}'.");
-        Assert.Equal(Placeholders(value), node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node?.ToJsonString() ?? "null");
+        expect.That(found, () => $"the authorizer's event has no \"{path}\"; the scenario expects {Expect.Quote(value)}");
+        expect.Equal($"the authorizer's event member \"{path}\"", Placeholders(value),
+            node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node?.ToJsonString() ?? "null");
     }
 
     [Then("the authorizer's event has no {string}")]
     public void EventLacks(string path)
     {
-        JsonText.At(Event(), path, out var found);
-        Assert.False(found, $"The event has '{path}', but must not.");
+        var node = JsonText.At(Event(), path, out var found);
+        expect.That(!found, () => $"the authorizer's event member \"{path}\" is {JsonText.Show(node)}; the scenario expects no such member");
     }
 
     [Then("the authorizer's event has exactly the members {string}")]
-    public void EventMembers(string members) =>
-        Assert.Equal(Names(members), ((JsonObject)Event()!).Select(kv => kv.Key).Order(StringComparer.Ordinal));
+    public void EventMembers(string members)
+    {
+        var expected = Names(members);
+        var actual = ((JsonObject)Event()!).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList();
+        expect.That(expected.SequenceEqual(actual), () =>
+            $"the authorizer's event has the members \"{string.Join(", ", actual)}\"; the scenario expects \"{string.Join(", ", expected)}\"" +
+            $" (extra: {List(actual.Except(expected))}; missing: {List(expected.Except(actual))})");
+    }
 
     [Then("the backend receives the context:")]
     public void BackendContext(DataTable expected)
     {
         ArgumentNullException.ThrowIfNull(expected);
-        var authorizer = Authorizer();
-        var context = authorizer["lambda"] as JsonObject ?? authorizer;
+        var context = BackendContextObject();
+        var differences = new List<string>();
         foreach (var row in expected.Rows)
         {
-            Assert.True(context.ContainsKey(row["key"]), $"The backend's authorizer context has no '{row["key"]}': {context.ToJsonString()}");
-            var actual = context[row["key"]];
-            if (actual is JsonValue v && v.TryGetValue<string>(out var text))
-                Assert.Equal(row["value"], text);
-            else
-                Assert.True(JsonNode.DeepEquals(JsonText.Value(row["value"]), actual), $"'{row["key"]}': expected {row["value"]}, got {actual?.ToJsonString() ?? "null"}");
+            var key = row["key"];
+            if (!context.TryGetPropertyValue(key, out var actual))
+                differences.Add($"the backend's context has no key \"{key}\" (its keys: {List(context.Select(kv => kv.Key))}); the scenario expects {Expect.Quote(row["value"])}");
+            else if (actual is JsonValue v && v.TryGetValue<string>(out var text))
+            {
+                if (text != row["value"])
+                    differences.Add(Expect.Is($"the backend's context key \"{key}\"", text, row["value"]));
+            }
+            else if (!JsonNode.DeepEquals(JsonText.Value(row["value"]), actual))
+                differences.Add($"the backend's context key \"{key}\" is {JsonText.Show(actual)}; the scenario expects {row["value"]}");
         }
+        expect.That(differences.Count == 0, () => string.Join(Environment.NewLine, differences));
     }
 
     [Then("the backend receives no context key {string}")]
     public void BackendLacks(string key)
     {
-        var authorizer = Authorizer();
-        var context = authorizer["lambda"] as JsonObject ?? authorizer;
-        Assert.False(context.ContainsKey(key), $"The backend's authorizer context has '{key}': {context.ToJsonString()}");
+        var context = BackendContextObject();
+        expect.That(!context.ContainsKey(key), () => $"the backend's context key \"{key}\" is {JsonText.Show(context[key])}; the scenario expects no such key");
     }
 
     [Then("the backend receives the principal {string}")]
-    public void BackendPrincipal(string principal) => Assert.Equal(principal, Authorizer()["principalId"]?.GetValue<string>());
+    public void BackendPrincipal(string principal) =>
+        expect.Equal("the backend's principal", principal, Authorizer()["principalId"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null);
 
     [Then("the backend receives the request context:")]
     public void BackendRequestContext(string json)
     {
         var differences = JsonText.Differences(JsonText.Parse(json, "The expected request context"), RequestContext());
-        Assert.True(differences.Count == 0, string.Join(Environment.NewLine, differences));
+        expect.That(differences.Count == 0, () => Listed("the request context the backend received differs from the scenario's:", differences));
     }
 
     [Then("the backend is not reached")]
-    public void NotReached() => Assert.False(stage.Last.Integration.Invoked, "The backend was reached, but a refused request must never reach it.");
+    public void NotReached() =>
+        expect.That(!stage.Last.Integration.Invoked,
+            () => $"the backend was reached by request {stage.Session.Results.Count} ({stage.Last.Status}); the scenario expects it not reached: a refused request must never reach it");
 
     [Then("the authorizer logged a line containing {string}")]
-    public void Logged(string text) => Assert.Contains(text, stage.Session.AuthorizerLog, StringComparison.Ordinal);
+    public void Logged(string text) =>
+        expect.That(stage.Session.AuthorizerLog.Contains(text, StringComparison.Ordinal),
+            () => $"the authorizer's log has no line containing \"{text}\"; the scenario expects one. Its log:{Environment.NewLine}{stage.Session.AuthorizerLog.TrimEnd()}");
 
     private void Denied(PolicyDecision decision)
     {
         var last = stage.Last;
-        Assert.True(last.Status == 403, $"Expected 403, got {last.Status} (failure: {last.Failure ?? "none"}).");
-        Assert.Equal(decision, last.Decision);
+        expect.That(last.Status == 403, () => $"the client's status is {last.Status}{Why(last)}; the scenario expects 403 ({decision})");
+        expect.Equal("the policy decision", decision.ToString(), last.Decision?.ToString());
         NotReached();
     }
 
+    private static string Why(GatewayResult result) =>
+        result.Failure is null ? " (no failure)" : $" ({result.Failure}{(result.FailureDetail is null ? "" : ": " + result.FailureDetail)})";
+
+    private static string Listed(string heading, IReadOnlyList<string> differences) =>
+        string.Join(Environment.NewLine + "  ", [heading, .. differences]);
+
+    private static string List(IEnumerable<string> names) => names.Any() ? string.Join(", ", names) : "none";
+
     private JsonNode? Event()
     {
-        var json = stage.Last.Event ?? throw new InvalidOperationException("The authorizer was not invoked for the last request, so it received no event.");
+        var json = stage.Last.Event;
+        expect.That(json is not null, () => $"the authorizer was not invoked for request {stage.Session.Results.Count}{Why(stage.Last)}, so it received no event; the scenario expects an event");
         return JsonNode.Parse(json);
     }
 
-    private JsonObject RequestContext() =>
-        JsonNode.Parse(stage.Last.Integration.RequestContext ?? throw new InvalidOperationException(
-            $"The backend was not reached (the client got {stage.Last.Status}, failure {stage.Last.Failure ?? "none"}).")) as JsonObject
-        ?? throw new InvalidOperationException("The backend's request context is not an object.");
+    private JsonObject RequestContext()
+    {
+        var json = stage.Last.Integration.RequestContext;
+        expect.That(json is not null, () => $"the backend was not reached by request {stage.Session.Results.Count} (the client got {stage.Last.Status}{Why(stage.Last)}); the scenario expects what the backend receives");
+        return JsonNode.Parse(json) as JsonObject ?? throw new InvalidOperationException("The backend's request context is not a JSON object.");
+    }
 
-    private JsonObject Authorizer() =>
-        RequestContext()["authorizer"] as JsonObject ?? throw new InvalidOperationException($"The backend's request context has no authorizer: {RequestContext().ToJsonString()}");
+    private JsonObject Authorizer()
+    {
+        var context = RequestContext();
+        expect.That(context["authorizer"] is JsonObject, () => $"the backend's request context has no authorizer member: {context.ToJsonString()}");
+        return (JsonObject)context["authorizer"]!;
+    }
+
+    private JsonObject BackendContextObject()
+    {
+        var authorizer = Authorizer();
+        return authorizer["lambda"] as JsonObject ?? authorizer;
+    }
 
     private string Placeholders(string text) =>
         text.Replace("${methodArn}", stage.Last.MethodArn ?? "", StringComparison.Ordinal)

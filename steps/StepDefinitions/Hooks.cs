@@ -1,10 +1,9 @@
-using System.Text;
-using AuthorizerConformance.Gateway;
-using AuthorizerConformance.Gateway.Scenarios;
 using AuthorizerConformance.Harness.Targets;
 using AuthorizerConformance.Harness.Tokens;
+using AuthorizerConformance.Reqnroll.xUnit3;
 using AuthorizerConformance.Steps.Support;
 using Reqnroll;
+using Xunit.Sdk;
 
 namespace AuthorizerConformance.Steps.StepDefinitions;
 
@@ -13,8 +12,12 @@ namespace AuthorizerConformance.Steps.StepDefinitions;
 /// scenario explains itself (requests, events, raw outputs, decisions, cache) with tokens and secrets redacted.
 /// </summary>
 [Binding]
-public sealed class Hooks(Stage stage, ScenarioContext scenario, IReqnrollOutputHelper output)
+public sealed class Hooks(Stage stage, ScenarioContext scenario, IReqnrollOutputHelper output, Expect expect)
 {
+    // A real error (a bug, a fault of the target) reaches xUnit and the reports through the same redaction as everything else.
+    [BeforeScenario(Order = -1)]
+    public void RedactRealErrors() => scenario.ScenarioContainer.RegisterInstanceAs<IFailureRedactor>(new StageFailureRedactor(stage));
+
     [BeforeScenario(Order = 0)]
     public void SkipWhenTheTargetCannot()
     {
@@ -45,49 +48,18 @@ public sealed class Hooks(Stage stage, ScenarioContext scenario, IReqnrollOutput
             await disposable.DisposeAsync();
     }
 
+    // An expectation failure carries the explanation in its message and on the failing step (Expect.Fail); any other
+    // error (a bug in the harness or a fault of the target) gets it in the test output, beside its stack trace.
     [AfterScenario(Order = 1)]
     public void ExplainFailure()
     {
-        if (scenario.TestError is null || (stage.Session.Results.Count == 0 && stage.Session.Calls.Count == 0))
+        if (scenario.TestError is null or ExpectationFailedException || !Explanation.HasAny(stage.Session))
             return;
-        var text = new StringBuilder($"What happened (target '{stage.Session.Target.Name}'):").AppendLine();
-        text.AppendLine($"  API set-up: {stage.Session.DocumentText()}");
-        foreach (var (result, i) in stage.Session.Results.Select((r, i) => (r, i + 1)))
-        {
-            text.AppendLine($"  request {i}: {result.Status} failure={result.Failure ?? "none"} ({result.FailureDetail ?? "-"})")
-                .AppendLine($"    method ARN {result.MethodArn ?? "-"}; authorizer invoked {result.AuthorizerInvoked}; cache hit {result.CacheHit}")
-                .AppendLine($"    decision {result.Decision?.ToString() ?? "-"} by [{string.Join(", ", result.DecidingStatements.Select(s => s.Sid ?? $"#{s.Index}"))}]; resource policy {result.ResourcePolicyDecision?.ToString() ?? "-"}")
-                .AppendLine($"    response headers {string.Join(", ", result.Headers.Select(h => $"{h.Key}: {h.Value}"))}; body {result.Body}")
-                .AppendLine($"    backend request context {result.Integration.RequestContext ?? "(not reached)"}");
-        }
-        foreach (var call in stage.Session.Calls)
-        {
-            text.AppendLine($"  authorizer {call.Authorizer} received {call.Event}")
-                .AppendLine($"    and produced {Describe(call.Outcome)}");
-        }
-        if (stage.Session.AuthorizerLog.Length > 0)
-            text.AppendLine("  authorizer log: " + stage.Session.AuthorizerLog.Trim());
-        output.WriteLine(Redact(text.ToString()));
+        output.WriteLine(OutputRedaction.Redact(expect.Reproduce() + Environment.NewLine + Explanation.WhatHappened(stage.Session), stage));
     }
 
     private static string Why(List<string> needs) =>
         needs.Contains(TargetCapability.AuthorizerSettings) ? " It configures the reference authorizer's own settings (AUTH_*), which a profile's function does not have."
         : needs.Contains(TargetCapability.ControlledClock) ? " It moves the authorizer's clock, and a function in its own process reads the real clock."
         : "";
-
-    private string Redact(string text)
-    {
-        text = SecretRedactor.Redact(text);
-        if (stage.Token is not null)
-            text = Redaction.Scrub(text, stage.TokenText);
-        return text.Replace(SuiteKeys.Ring.Secret, "[redacted secret]", StringComparison.Ordinal);
-    }
-
-    private static string Describe(AuthorizerInvocation outcome) => outcome switch
-    {
-        AuthorizerInvocation.Returned r => Encoding.UTF8.GetString(r.ResponseJson.Span),
-        AuthorizerInvocation.FunctionError e => $"function error {e.Type}: {e.Message}",
-        AuthorizerInvocation.TimedOut t => $"no answer within {t.Timeout.TotalSeconds} s",
-        _ => outcome.GetType().Name,
-    };
 }

@@ -11,7 +11,7 @@ namespace AuthorizerConformance.Steps.StepDefinitions;
 /// size in bytes.
 /// </summary>
 [Binding]
-public sealed class IdentitySourceSteps(Stage stage)
+public sealed class IdentitySourceSteps(Stage stage, Expect expect)
 {
     [Given("the authorizer's identity source is {string}")]
     public void IdentitySource(string sources) => stage.Authorizer()["identitySource"] = sources;
@@ -34,8 +34,13 @@ public sealed class IdentitySourceSteps(Stage stage)
     }
 
     [Then("the method ARN is {int} bytes long")]
-    public void MethodArnBytes(int bytes) =>
-        Assert.Equal(bytes, Encoding.UTF8.GetByteCount(stage.Last.MethodArn ?? throw new InvalidOperationException("The last request has no method ARN.")));
+    public void MethodArnBytes(int bytes)
+    {
+        var arn = stage.Last.MethodArn;
+        expect.That(arn is not null, () => $"the last request has no method ARN{(stage.Last.Failure is null ? "" : $" ({stage.Last.Failure})")}; the scenario expects one of {bytes} bytes");
+        var length = Encoding.UTF8.GetByteCount(arn);
+        expect.That(length == bytes, () => $"the method ARN is {length} bytes long; the scenario expects {bytes}");
+    }
 
     private List<KeyValuePair<string, string>> TokenHeader()
     {

@@ -10,7 +10,7 @@ namespace AuthorizerConformance.Steps.StepDefinitions;
 /// authorizer under test returned nothing the linter flags, and <c>reports/lint.md</c> with every finding of the run.
 /// </summary>
 [Binding]
-public sealed class LintSteps(Stage stage, ScenarioContext scenario)
+public sealed class LintSteps(Stage stage, ScenarioContext scenario, Expect expect)
 {
     // The run's findings, by scenario (the report is one per run; scenarios may run in parallel).
     private static readonly ConcurrentBag<(string Scenario, LintFinding Finding)> RunFindings = [];
@@ -21,9 +21,8 @@ public sealed class LintSteps(Stage stage, ScenarioContext scenario)
         if (!stage.Session.Calls.Any())
             throw new InvalidOperationException("The authorizer was never invoked, so there is no output to lint: send a request first.");
         var findings = SessionLint.TargetFindings(stage.Session);
-        if (findings.Count > 0)
-            throw new Xunit.Sdk.XunitException("the authorizer output has lint findings; the scenario expects none:" + Environment.NewLine
-                + string.Join(Environment.NewLine, findings.Select(f => $"  call {f.Call}: {f.Finding}")));
+        expect.That(findings.Count == 0, () => "the authorizer output has lint findings; the scenario expects none:" + Environment.NewLine
+            + string.Join(Environment.NewLine, findings.Select(f => $"  call {f.Call}: {f.Finding}")));
     }
 
     [AfterScenario]
@@ -36,8 +35,8 @@ public sealed class LintSteps(Stage stage, ScenarioContext scenario)
     [AfterTestRun]
     public static void WriteReport()
     {
-        var reports = Path.Combine(AppContext.BaseDirectory, "reports");
-        Directory.CreateDirectory(reports);
+        // Beside the run's HTML report (ReportsFolder), so authz run --report DIR gets it in DIR.
+        var reports = Directory.CreateDirectory(ReportsFolder.Path).FullName;
         File.WriteAllText(Path.Combine(reports, "lint.md"), SessionLint.Markdown(RunFindings));
     }
 }

@@ -5,17 +5,22 @@ namespace AuthorizerConformance.Steps.StepDefinitions;
 
 /// <summary>CTX-6: the <c>$context.authorizer.*</c> access-log variables of the last request.</summary>
 [Binding]
-public sealed class LoggingSteps(Stage stage)
+public sealed class LoggingSteps(Stage stage, Expect expect)
 {
     [Then("the access log variable {string} is {string}")]
     public void Variable(string name, string value)
     {
         var variables = stage.Last.AuthorizerLogVariables;
-        Assert.True(variables.TryGetValue(name, out var actual),
-            $"No access log variable '{name}'. Variables: {string.Join(", ", variables.Select(kv => $"{kv.Key}={kv.Value}"))}");
-        Assert.Equal(value, actual);
+        expect.That(variables.TryGetValue(name, out var actual),
+            () => $"the request has no access log variable \"{name}\" (its variables: {Listed(variables)}); the scenario expects \"{value}\"");
+        expect.Equal($"the access log variable \"{name}\"", value, actual);
     }
 
     [Then("the request has no authorizer access log variables")]
-    public void None() => Assert.Empty(stage.Last.AuthorizerLogVariables);
+    public void None() =>
+        expect.That(stage.Last.AuthorizerLogVariables.Count == 0,
+            () => $"the request has the access log variables {Listed(stage.Last.AuthorizerLogVariables)}; the scenario expects none");
+
+    private static string Listed(IReadOnlyDictionary<string, string> variables) =>
+        variables.Count == 0 ? "none" : string.Join(", ", variables.Select(kv => $"{kv.Key}={kv.Value}"));
 }

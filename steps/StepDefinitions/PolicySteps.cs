@@ -6,7 +6,7 @@ namespace AuthorizerConformance.Steps.StepDefinitions;
 
 /// <summary>The IAM evaluator on its own: a policy document, a request, the decision and why.</summary>
 [Binding]
-public sealed class PolicySteps(PolicyCheck check)
+public sealed class PolicySteps(PolicyCheck check, Expect expect)
 {
     [Given("the policy:")]
     public void Policy(string json) => check.Document = json;
@@ -31,28 +31,37 @@ public sealed class PolicySteps(PolicyCheck check)
 
     [Then("the decision is {word}")]
     public void Decision(string decision) =>
-        Assert.True(check.Result.Decision.ToString() == decision,
-            $"Expected {decision}, got {check.Result.Decision}. Errors: {string.Join("; ", check.Errors.Select(e => $"{e.Path}: {e.Message}"))}. " +
-            $"Not matched: {string.Join("; ", check.Result.NotMatched.Select(m => $"#{m.Index} {m.Reason}: {m.Detail}"))}");
+        expect.That(check.Result.Decision.ToString() == decision, () =>
+            $"the policy's decision is \"{check.Result.Decision}\"; the scenario expects \"{decision}\"" + Environment.NewLine +
+            $"  errors: {Errors()}" + Environment.NewLine +
+            $"  statements not matched: {(check.Result.NotMatched.Count == 0 ? "none" : string.Join("; ", check.Result.NotMatched.Select(m => $"#{m.Index} {m.Reason}: {m.Detail}")))}");
 
     [Then("the statements that decided are {string}")]
-    public void Deciding(string statements) =>
-        Assert.Equal(
-            statements.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal),
-            check.Result.DecidingStatements.Select(s => s.Sid ?? $"#{s.Index}").Order(StringComparer.Ordinal));
+    public void Deciding(string statements)
+    {
+        var expected = string.Join(", ", statements.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
+        var actual = string.Join(", ", check.Result.DecidingStatements.Select(s => s.Sid ?? $"#{s.Index}").Order(StringComparer.Ordinal));
+        expect.That(expected == actual, () => $"the statements that decided are {Expect.Quote(actual)}; the scenario expects {Expect.Quote(expected)}");
+    }
 
     [Then("the policy is invalid at {string}")]
     public void InvalidAt(string path)
     {
-        Assert.Equal(PolicyDecision.Invalid, check.Result.Decision);
-        Assert.True(check.Errors.Any(e => e.Path == path), $"No error at '{path}'. Errors: {string.Join("; ", check.Errors.Select(e => $"{e.Path}: {e.Message}"))}");
+        expect.That(check.Result.Decision == PolicyDecision.Invalid,
+            () => $"the policy's decision is \"{check.Result.Decision}\"; the scenario expects \"Invalid\" at \"{path}\"");
+        expect.That(check.Errors.Any(e => e.Path == path), () => $"the policy has no error at \"{path}\" (its errors: {Errors()}); the scenario expects one");
     }
 
     [Then("statement {int} did not match because of its {word}")]
     public void Mismatch(int index, string reason)
     {
         var mismatch = check.Result.NotMatched.FirstOrDefault(m => m.Index == index);
-        Assert.True(mismatch is not null, $"Statement {index} is not among the statements that did not match.");
-        Assert.Equal(reason, mismatch.Reason.ToString(), ignoreCase: true);
+        expect.That(mismatch is not null, () =>
+            $"statement {index} is not among the statements that did not match " +
+            $"({(check.Result.NotMatched.Count == 0 ? "none did" : string.Join(", ", check.Result.NotMatched.Select(m => $"#{m.Index}")))}); the scenario expects it to miss because of its {reason}");
+        expect.That(string.Equals(reason, mismatch.Reason.ToString(), StringComparison.OrdinalIgnoreCase),
+            () => $"statement {index} did not match because of its {mismatch.Reason}; the scenario expects its {reason}");
     }
+
+    private string Errors() => check.Errors.Count == 0 ? "none" : string.Join("; ", check.Errors.Select(e => $"{e.Path}: {e.Message}"));
 }

@@ -10,7 +10,7 @@ namespace AuthorizerConformance.Steps.StepDefinitions;
 /// validating parser as every stage, and the scenario names the JSON path of the refused member.
 /// </summary>
 [Binding]
-public sealed class SetupCheckSteps(Stage stage)
+public sealed class SetupCheckSteps(Stage stage, Expect expect)
 {
     private ScenarioParseResult? _checked;
 
@@ -31,22 +31,24 @@ public sealed class SetupCheckSteps(Stage stage)
     public void Refused(string path)
     {
         var result = Result();
-        Assert.False(result.IsValid, $"The set-up was accepted, but must be refused at {path}.");
-        Assert.Equal(path, result.Error!.Path);
+        expect.That(!result.IsValid, () => $"the set-up was accepted; the scenario expects it refused at \"{path}\"");
+        expect.That(result.Error!.Path == path, () => $"the set-up is refused at \"{result.Error.Path}\" ({result.Error.Message}); the scenario expects it refused at \"{path}\"");
     }
 
     [Then("the set-up is refused at {string}: {string}")]
     public void RefusedBecause(string path, string reason)
     {
         Refused(path);
-        Assert.StartsWith(reason, Result().Error!.Message, StringComparison.Ordinal);
+        var message = Result().Error!.Message;
+        expect.That(message.StartsWith(reason, StringComparison.Ordinal),
+            () => $"the set-up is refused at \"{path}\" with \"{message}\"; the scenario expects a reason starting \"{reason}\"");
     }
 
     [Then("the set-up is accepted")]
     public void Accepted()
     {
         var result = Result();
-        Assert.True(result.IsValid, $"The set-up was refused: {result.Error}.");
+        expect.That(result.IsValid, () => $"the set-up is refused at \"{result.Error!.Path}\" ({result.Error.Message}); the scenario expects it accepted");
     }
 
     private ScenarioParseResult Result() =>

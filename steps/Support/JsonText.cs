@@ -48,37 +48,53 @@ public static class JsonText
     }
 
     /// <summary>
-    /// Every difference between <paramref name="expected"/> and <paramref name="actual"/> where
-    /// <paramref name="expected"/>'s objects are a subset (members not named are ignored; arrays and values must be equal).
+    /// Every difference between <paramref name="expected"/> and <paramref name="actual"/>, one line per differing
+    /// member, in the feature's words (<c>$.role is "admin"; the scenario expects "user"</c>). By default
+    /// <paramref name="expected"/>'s objects are a subset (members it does not name are ignored); with
+    /// <paramref name="exact"/> a member it does not name is a difference too. Arrays of equal length are compared
+    /// element by element and exactly, values as JSON.
     /// </summary>
-    public static IReadOnlyList<string> Differences(JsonNode? expected, JsonNode? actual, string path = "$")
+    public static IReadOnlyList<string> Differences(JsonNode? expected, JsonNode? actual, string path = "$", bool exact = false)
     {
         var differences = new List<string>();
-        Compare(expected, actual, path, differences);
+        Compare(expected, actual, path, exact, differences);
         return differences;
     }
 
-    private static void Compare(JsonNode? expected, JsonNode? actual, string path, List<string> differences)
+    private static void Compare(JsonNode? expected, JsonNode? actual, string path, bool exact, List<string> differences)
     {
-        if (expected is JsonObject e)
+        switch (expected, actual)
         {
-            if (actual is not JsonObject a)
-            {
-                differences.Add($"{path}: expected an object, got {actual?.ToJsonString() ?? "null"}");
+            case (JsonObject e, JsonObject a):
+                foreach (var (name, value) in e)
+                {
+                    if (!a.ContainsKey(name))
+                        differences.Add($"{path}.{name} is missing; the scenario expects {Show(value)}");
+                    else
+                        Compare(value, a[name], $"{path}.{name}", exact, differences);
+                }
+                if (exact)
+                {
+                    foreach (var (name, value) in a.Where(m => !e.ContainsKey(m.Key)))
+                        differences.Add($"{path}.{name} is {Show(value)}; the scenario expects no such member");
+                }
                 return;
-            }
-            foreach (var (name, value) in e)
-            {
-                if (!a.ContainsKey(name))
-                    differences.Add($"{path}.{name}: missing (expected {value?.ToJsonString() ?? "null"})");
-                else
-                    Compare(value, a[name], $"{path}.{name}", differences);
-            }
-            return;
+            case (JsonArray e, JsonArray a) when e.Count == a.Count:
+                // Arrays must be equal, so their elements compare exactly (an object in an array is no subset).
+                for (var i = 0; i < e.Count; i++)
+                    Compare(e[i], a[i], $"{path}[{i}]", exact: true, differences);
+                return;
+            default:
+                if (!JsonNode.DeepEquals(expected, actual))
+                    differences.Add($"{path} is {Show(actual)}; the scenario expects {Show(expected)}");
+                return;
         }
-        if (!JsonNode.DeepEquals(expected, actual))
-            differences.Add($"{path}: expected {expected?.ToJsonString() ?? "null"}, got {actual?.ToJsonString() ?? "null"}");
     }
+
+    /// <summary>A JSON value as compact JSON (<c>null</c> for null).</summary>
+    public static string Show(JsonNode? node) => node?.ToJsonString(Compact) ?? "null";
+
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The node at a dotted path (<c>requestContext.identity.sourceIp</c>, <c>identitySource.0</c>), or null.</summary>
     public static JsonNode? At(JsonNode? root, string dottedPath, out bool found)

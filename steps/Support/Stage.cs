@@ -25,6 +25,7 @@ public sealed class Stage
     private static readonly Lazy<IConformanceTarget> SelectedTarget = new(() => ConformanceTargets.FromEnvironment(SuiteKeys.Keys));
     private bool _routesDeclared;
     private string? _token;
+    private readonly List<BuiltToken> _builtTokens = [];
 
     public Stage()
     {
@@ -59,7 +60,10 @@ public sealed class Stage
     public string ApiType => (string)Session.Api["type"]!;
 
     /// <summary>The token text (built once, at the scenario's clock when first needed).</summary>
-    public string TokenText => _token ??= (Token ?? throw new InvalidOperationException("The scenario has no token: add a 'Given a valid token' step.")).Build(Session.Now);
+    public string TokenText => _token ??= BuildToken();
+
+    /// <summary>Every token built so far, in order (for redaction and reproductions).</summary>
+    public IReadOnlyList<BuiltToken> BuiltTokens => _builtTokens;
 
     /// <summary>The profile's configuration with the run's keys (for the reference authorizer: its hardened settings —
     /// the run's HS secret and JWKS, the standard issuer and audience).</summary>
@@ -207,6 +211,14 @@ public sealed class Stage
     {
         if (!applies)
             Assert.Skip($"Not applicable to the profile '{Profile.Name}': {reason}");
+    }
+
+    private string BuildToken()
+    {
+        var plan = Token ?? throw new InvalidOperationException("The scenario has no token: add a 'Given a valid token' step.");
+        var text = plan.Build(Session.Now);
+        _builtTokens.Add(new BuiltToken(text, plan.Snapshot(), Session.Now));
+        return text;
     }
 
     private void ApplyDefaults()

@@ -16,12 +16,28 @@ public sealed class TokenPlan
     public string? Raw { get; set; }
     public Dictionary<string, JsonNode?> HeaderEdits { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The token text.</summary>
-    public string Build(DateTimeOffset now)
+    /// <summary>A copy that later edits of this plan do not change.</summary>
+    public TokenPlan Snapshot()
     {
+        var copy = new TokenPlan { Claims = (JsonObject)Claims.DeepClone(), Algorithm = Algorithm, Key = Key, Attack = Attack, Raw = Raw };
+        foreach (var (name, value) in HeaderEdits)
+            copy.HeaderEdits[name] = value?.DeepClone();
+        return copy;
+    }
+
+    /// <summary>The token text, signed with the run's keys.</summary>
+    public string Build(DateTimeOffset now) => Build(now, SuiteKeys.Ring.For, Key);
+
+    /// <summary>
+    /// The same token signed with other keys: <paramref name="keyFor"/> stands for the run's key of an algorithm, and
+    /// <paramref name="explicitKey"/> for the key the plan names (a key the authorizer does not know), if any.
+    /// </summary>
+    public string Build(DateTimeOffset now, Func<string, SigningKey> keyFor, SigningKey? explicitKey)
+    {
+        ArgumentNullException.ThrowIfNull(keyFor);
         if (Raw is not null)
             return Raw;
-        var key = Key ?? SuiteKeys.Ring.For(Algorithm);
+        var key = Key is null ? keyFor(Algorithm) : explicitKey ?? Key;
         if (Attack is { } attack)
             return JwtAttacks.Mint(attack, new AttackInput((JsonObject)Claims.DeepClone(), Algorithm, key, now));
         return TokenFactory.Mint((JsonObject)Claims.DeepClone(), Algorithm, key, header =>

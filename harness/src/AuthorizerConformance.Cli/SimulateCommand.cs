@@ -50,12 +50,8 @@ public static class SimulateCommand
     /// The function kinds <c>authz simulate</c> knows: <c>scripted</c> (Gateway) and <c>reference</c> (the reference
     /// authorizer in process, whose log lines go to <paramref name="log"/>, as Lambda would log them).
     /// </summary>
-    public static AuthorizerFunctionResolver CreateResolver(ApiType apiType, TextWriter log)
-    {
-        var resolver = AuthorizerFunctionResolver.CreateDefault();
-        resolver.Register(ReferenceFunctionFactory.Kind, spec => ReferenceFunctionFactory.Create(spec, apiType, log));
-        return resolver;
-    }
+    public static AuthorizerFunctionResolver CreateResolver(ApiType apiType, TextWriter log) =>
+        ReferenceFunctionFactory.CreateResolver(apiType, log);
 
     private static async Task<int> Invalid(TextWriter error, ScenarioError problem)
     {

@@ -51,6 +51,17 @@ public static class ReferenceFunctionFactory
         return new InProcessAuthorizerFunction(factory(name => env.GetValueOrDefault(name), timeProvider, log ?? TextWriter.Null), timeProvider);
     }
 
+    /// <summary>
+    /// The function kinds a scenario file may use (what <c>authz simulate</c> runs): <c>scripted</c> (Gateway) and
+    /// <c>reference</c>, whose log lines go to <paramref name="log"/>, as Lambda would log them.
+    /// </summary>
+    public static AuthorizerFunctionResolver CreateResolver(ApiType apiType, TextWriter log)
+    {
+        var resolver = AuthorizerFunctionResolver.CreateDefault();
+        resolver.Register(Kind, spec => Create(spec, apiType, log));
+        return resolver;
+    }
+
     /// <summary>Resolves a <c>{"kind": "reference", …}</c> function description of a scenario file.</summary>
     public static FunctionResolution Create(FunctionSpec spec, ApiType apiType, TextWriter? log = null)
     {

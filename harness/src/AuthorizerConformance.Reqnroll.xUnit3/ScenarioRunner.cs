@@ -43,6 +43,8 @@ public static class ScenarioRunner
                 [.. scenario.InheritedTags], scenario.PickleIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
             runner.OnScenarioInitialize(scenarioInfo, scenario.RuleInfo);
             scenarioInitialized = true;
+            // Bindings can inject the scenario's definition (its file, line and row), e.g. to name a reproduction.
+            runner.ScenarioContext.ScenarioContainer.RegisterInstanceAs(scenario);
             if (TestContext.Current.TestOutputHelper is { } output)
             {
                 runner.ScenarioContext.ScenarioContainer.RegisterInstanceAs(output);

@@ -1,3 +1,4 @@
+using Reqnroll.Bindings;
 using Reqnroll.Infrastructure;
 using Reqnroll.Plugins;
 using Reqnroll.Tracing;
@@ -23,7 +24,11 @@ public sealed class XunitV3RuntimePlugin : IRuntimePlugin
         ArgumentNullException.ThrowIfNull(unitTestProviderConfiguration);
         unitTestProviderConfiguration.UseUnitTestProvider(ProviderName);
         runtimePluginEvents.RegisterGlobalDependencies += (_, e) =>
+        {
             e.ObjectContainer.RegisterTypeAs<XunitV3RuntimeProvider, IUnitTestRuntimeProvider>(ProviderName);
+            // Real errors reach the reports with the scenario's secrets withheld (IFailureRedactor).
+            e.ObjectContainer.RegisterTypeAs<RedactingBindingInvoker, IAsyncBindingInvoker>();
+        };
         runtimePluginEvents.CustomizeTestThreadDependencies += (_, e) =>
         {
             e.ObjectContainer.RegisterTypeAs<XunitV3TraceListener, ITraceListener>();

@@ -22,7 +22,7 @@ public sealed class XunitV3TraceListener : ITraceListener
         ArgumentNullException.ThrowIfNull(message);
         if (Diagnostics.Value is { } diagnostics && IsDiagnostic(message))
             diagnostics.AppendLine(message.TrimEnd());
-        Write("-> " + message);
+        Write("-> " + FirstLineOfError(message));
     }
 
     /// <summary>Starts collecting diagnostics for the scenario running on this async flow.</summary>
@@ -30,6 +30,15 @@ public sealed class XunitV3TraceListener : ITraceListener
 
     /// <summary>The diagnostics collected since <see cref="BeginScenario"/>.</summary>
     internal static string CollectedDiagnostics() => Diagnostics.Value?.ToString().TrimEnd() ?? "";
+
+    // A step error is the failure message itself, which the test result shows whole: the step trace keeps its first line.
+    private static string FirstLineOfError(string message)
+    {
+        var end = message.IndexOf('\n', StringComparison.Ordinal);
+        return message.StartsWith("error:", StringComparison.Ordinal) && end > 0
+            ? message[..end].TrimEnd() + " (the failure message has the rest)"
+            : message;
+    }
 
     private static bool IsDiagnostic(string message) =>
         message.StartsWith("undefined:", StringComparison.Ordinal)

@@ -81,6 +81,7 @@ public sealed class FixtureRun
             (string)test.Attribute("result")!,
             (string?)test.Element("failure")?.Element("message") ?? "",
             (string?)test.Element("reason") ?? "",
+            (string?)test.Element("failure")?.Element("stack-trace") ?? "",
             test.Element("traits")?.Elements("trait").Select(t => ((string)t.Attribute("name")!, (string)t.Attribute("value")!)).ToList() ?? [])).ToList();
 
     public TestResult Single(string name) =>
@@ -88,5 +89,5 @@ public sealed class FixtureRun
         ?? throw new InvalidOperationException($"No test named '{name}'. Tests: {string.Join(" | ", Results.Select(r => r.Name))}");
 }
 
-/// <summary>One test of a fixture run: its display name, Pass/Fail/Skip, failure message, skip reason, traits.</summary>
-public sealed record TestResult(string Name, string Result, string Message, string SkipReason, IReadOnlyList<(string Name, string Value)> Traits);
+/// <summary>One test of a fixture run: its display name, Pass/Fail/Skip, failure message, skip reason, stack trace, traits.</summary>
+public sealed record TestResult(string Name, string Result, string Message, string SkipReason, string StackTrace, IReadOnlyList<(string Name, string Value)> Traits);

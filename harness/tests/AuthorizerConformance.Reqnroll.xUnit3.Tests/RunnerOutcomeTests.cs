@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace AuthorizerConformance.Reqnroll.xUnit3.Tests;
 
 /// <summary>
@@ -66,6 +68,38 @@ public class RunnerOutcomeTests
         Assert.Equal("Fail", failed.Result);
         Assert.Contains("Assert.Equal() Failure", failed.Message, StringComparison.Ordinal);
         Assert.Contains("Expected: 5", failed.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_expectation_failure_is_its_message_alone_in_the_results_and_the_reports()
+    {
+        var run = await FixtureRun.RunAsync("broken");
+
+        var failed = run.Single("Expectation failure: Two and two read as five");
+        Assert.Equal("Fail", failed.Result);
+        Assert.Equal("the result is 4; the scenario expects 5", failed.Message); // no type name in front
+        Assert.Equal("", failed.StackTrace);
+        Assert.NotEqual("", run.Single("Failing step: Two and two make five").StackTrace); // any other exception keeps its frames
+        var step = (await File.ReadAllLinesAsync(Path.Combine(run.ReportDirectory, "report.ndjson"), TestContext.Current.CancellationToken))
+            .Select(line => JsonNode.Parse(line)!["testStepFinished"]?["testStepResult"])
+            .Single(result => (string?)result?["exception"]?["message"] == "the result is 4; the scenario expects 5")!;
+        Assert.Null(step["exception"]!["stackTrace"]);
+        Assert.Equal("FAILED", (string?)step["status"]);
+        Assert.DoesNotContain("   at ", run.Console.Split("Two and two read as five")[1].Split("[FAIL]")[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_real_error_keeps_its_frames_with_the_scenarios_secrets_withheld_everywhere()
+    {
+        var run = await FixtureRun.RunAsync("broken");
+
+        var failed = run.Single("Leaking error: A real error holding a secret");
+        Assert.Equal("Fail", failed.Result);
+        Assert.Contains("System.InvalidOperationException: the key [redacted] did not load", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("CalculatorSteps.Leaks()", failed.StackTrace, StringComparison.Ordinal);
+        Assert.DoesNotContain("fixture-secret-42", run.Console, StringComparison.Ordinal);
+        foreach (var report in Directory.GetFiles(run.ReportDirectory))
+            Assert.DoesNotContain("fixture-secret-42", await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -54,8 +54,8 @@ internal static class SuiteRunner
             if (reader.Finished && reader.Results.Count == 0 && errors.Count == 0)
                 throw new UsageException(options.Tags is null ? "no scenario to run: the features folders hold none." : $"no scenario matches --tags '{options.Tags}'.");
 
-            // reports/lint.md (SessionLint.Markdown) of this run: beside the HTML report, or where older suites wrote it.
-            var lintFile = new[] { Path.Combine(reports, "lint.md"), Path.Combine(SuiteDirectory, "reports", "lint.md") }.FirstOrDefault(File.Exists) ?? "";
+            // The suite's lint.md (SessionLint.Markdown) of this run, written beside the HTML report.
+            var lintFile = Path.Combine(reports, "lint.md");
             var lint = File.Exists(lintFile) ? await File.ReadAllTextAsync(lintFile, cancel).ConfigureAwait(false) : "# Lint findings on the authorizer under test\n\nThe run wrote no lint report.\n";
             var run = new RunResult(reader.Results, errors, lint, judged);
             RunConsole.Write(ConsoleFor(stdout), run);

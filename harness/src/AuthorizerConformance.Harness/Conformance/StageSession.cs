@@ -19,6 +19,7 @@ public sealed class StageSession
 
     private readonly List<AuthorizerCall> _calls = [];
     private readonly List<GatewayResult> _results = [];
+    private readonly List<SentRequest> _sent = [];
     private readonly StringWriter _authorizerLog = new();
     private ApiGateway? _gateway;
     private ScenarioClock? _clock;
@@ -60,6 +61,9 @@ public sealed class StageSession
     /// <summary>Every result so far, in order.</summary>
     public IReadOnlyList<GatewayResult> Results => _results;
 
+    /// <summary>Every request sent so far, in order, with its time (for reproductions).</summary>
+    public IReadOnlyList<SentRequest> Sent => _sent;
+
     /// <summary>What the authorizer under test logged (it never logs tokens or keys).</summary>
     public string AuthorizerLog => _authorizerLog.ToString();
 
@@ -85,6 +89,7 @@ public sealed class StageSession
     {
         ArgumentNullException.ThrowIfNull(request);
         var gateway = _gateway ?? Build();
+        _sent.Add(new SentRequest(request, _elapsed));
         var result = await gateway.HandleAsync(request, cancellationToken).ConfigureAwait(false);
         _results.Add(result);
         return result;

@@ -38,6 +38,9 @@ public sealed class CalculatorSteps(CalculatorContext calc)
     [When("I press a button that is not finished yet")]
     public static void NotFinished() => throw new PendingStepException();
 
+    [When("I press a button that leaks a secret")]
+    public static void Leaks() => throw new InvalidOperationException($"the key {Hooks.Secret} did not load");
+
     [When("I press the ambiguous button")]
     public static void AmbiguousOne() { }
 
@@ -65,5 +68,13 @@ public sealed class CalculatorResultSteps(CalculatorContext calc, ScenarioContex
     {
         Assert.Equal(scenario.ScenarioInfo.Title, calc.StartedScenario); // set by the [BeforeScenario] hook
         Assert.Equal(expected, calc.Result);
+    }
+
+    /// <summary>An expectation failure as a suite reports one: a named difference, no stack trace.</summary>
+    [Then("the result should read {int}")]
+    public void Reads(int expected)
+    {
+        if (calc.Result != expected)
+            throw new Xunit.Sdk.ExpectationFailedException($"the result is {calc.Result}; the scenario expects {expected}");
     }
 }

@@ -1,3 +1,4 @@
+using AuthorizerConformance.Reqnroll.xUnit3;
 using Reqnroll;
 
 namespace AuthorizerConformance.Reqnroll.xUnit3.Fixtures.Bindings;
@@ -5,9 +6,13 @@ namespace AuthorizerConformance.Reqnroll.xUnit3.Fixtures.Bindings;
 [Binding]
 public sealed class Hooks(CalculatorContext calc, DocumentStore store, ScenarioContext scenario, IReqnrollOutputHelper output)
 {
+    /// <summary>The secret the leaking fixture step puts into its error, and what the runner must show instead.</summary>
+    public const string Secret = "fixture-secret-42";
+
     [BeforeScenario]
     public void RecordScenario()
     {
+        scenario.ScenarioContainer.RegisterInstanceAs<IFailureRedactor>(new SecretRedactor());
         calc.StartedScenario = scenario.ScenarioInfo.Title;
         output.WriteLine($"[BeforeScenario] {scenario.ScenarioInfo.Title}");
     }
@@ -24,4 +29,9 @@ public sealed class Hooks(CalculatorContext calc, DocumentStore store, ScenarioC
 
     [AfterFeature]
     public static void AfterFeature(FeatureContext feature) => Console.WriteLine($"[AfterFeature] {feature.FeatureInfo.Title}");
+
+    private sealed class SecretRedactor : IFailureRedactor
+    {
+        public string Redact(string text) => text.Replace(Secret, "[redacted]", StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+
+namespace AuthorizerConformance.Steps.FailureReports;
+
+/// <summary>
+/// One run of this test assembly's feature theory, in a separate process, on the planted-failure features
+/// (<c>steps/FailureReports/planted</c>), against the reference target: its xUnit XML and JUnit results, Cucumber
+/// HTML and ndjson reports and reproductions, in a temporary folder. Started once per test process and shared.
+/// </summary>
+public sealed class PlantedRun
+{
+    private static readonly Lazy<Task<PlantedRun>> Shared = new(() => Task.Run(ExecuteAsync));
+
+    private PlantedRun(string folder, XDocument results, string console)
+    {
+        Folder = folder;
+        Results = results;
+        Console = console;
+    }
+
+    /// <summary>The planted features' folder (the source folder, recorded at build time).</summary>
+    public static string FeaturesFolder { get; } =
+        typeof(PlantedRun).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PlantedFailuresDirectory").Value!;
+
+    /// <summary>The run's folder: results.xml, junit.xml, reports/ (conformance.html, conformance.ndjson, repro/).</summary>
+    public string Folder { get; }
+
+    public string ReportsFolder => Path.Combine(Folder, "reports");
+
+    public string HtmlReport => Path.Combine(ReportsFolder, "conformance.html");
+
+    public XDocument Results { get; }
+
+    /// <summary>What the run printed.</summary>
+    public string Console { get; }
+
+    public static Task<PlantedRun> Get() => Shared.Value;
+
+    /// <summary>The xUnit result element of the scenario <paramref name="scenario"/> (display name "Feature: Scenario").</summary>
+    public XElement Test(string scenario) =>
+        Results.Descendants("test").SingleOrDefault(t => ((string)t.Attribute("name")!).EndsWith(": " + scenario, StringComparison.Ordinal))
+        ?? throw new InvalidOperationException($"No test for the scenario '{scenario}'. Tests: {string.Join(" | ", Results.Descendants("test").Select(t => (string)t.Attribute("name")!))}");
+
+    /// <summary>The failure message of <paramref name="scenario"/>, which must have failed.</summary>
+    public string Message(string scenario)
+    {
+        var test = Test(scenario);
+        Assert.True((string?)test.Attribute("result") == "Fail", $"'{scenario}' must fail on purpose, but: {test}");
+        return Unescape((string?)test.Element("failure")?.Element("message") ?? "");
+    }
+
+    // xUnit's XML writes a quote in a message as \" and a backslash as \\.
+    private static string Unescape(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\\([""\\])", "$1");
+
+    /// <summary>The stack trace xUnit recorded for <paramref name="scenario"/> (empty when none).</summary>
+    public string StackTrace(string scenario) => (string?)Test(scenario).Element("failure")?.Element("stack-trace") ?? "";
+
+    private static async Task<PlantedRun> ExecuteAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("planted-failures-").FullName;
+        var reports = Path.Combine(folder, "reports");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
+        foreach (var argument in new[]
+                 {
+                     typeof(PlantedRun).Assembly.Location, "-noLogo", "-noColor", "-noAutoReporters", "-class", typeof(FeatureTests).FullName!,
+                     "-result-xml", Path.Combine(folder, "results.xml"), "-result-junit", Path.Combine(folder, "junit.xml"),
+                 })
+            start.ArgumentList.Add(argument);
+        start.Environment["AUTHZ_FEATURES_DIR"] = FeaturesFolder;
+        start.Environment["AUTHZ_TARGET"] = "reference";
+        start.Environment["REQNROLL_FORMATTERS"] = new JsonObject
+        {
+            ["formatters"] = new JsonObject
+            {
+                ["html"] = new JsonObject { ["outputFilePath"] = Path.Combine(reports, "conformance.html") },
+                ["message"] = new JsonObject { ["outputFilePath"] = Path.Combine(reports, "conformance.ndjson") },
+            },
+        }.ToJsonString();
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var console = await stdout + await stderr;
+        var xml = Path.Combine(folder, "results.xml");
+        if (!File.Exists(xml))
+            throw new InvalidOperationException($"The planted-failure run wrote no results (exit code {process.ExitCode}):{Environment.NewLine}{console}");
+        return new PlantedRun(folder, XDocument.Load(xml), console);
+    }
+}
