@@ -12,6 +12,8 @@ internal static class AuthzProcess
 
     public static string Configuration { get; } = Metadata("Configuration");
 
+    public static string CliProject { get; } = Metadata("CliProject");
+
     public static string FixtureFeatures { get; } = Path.Combine(AppContext.BaseDirectory, "RunFixtures", "team");
 
     /// <summary>Runs <c>dotnet authz.dll run …</c> with CI set (plain output), in <paramref name="workingDirectory"/>.</summary>
