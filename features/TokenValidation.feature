@@ -319,6 +319,19 @@ Feature: Token validation
       Then access is allowed
       And the backend receives the principal "42"
 
+  Rule: A valid token without access is denied (403), never refused as a bad token (401)
+
+    @source:aws-docs @rule:UNA-1 @rule:POL-1
+    Scenario: A valid token without the scope a route needs gets 403, and with it is allowed
+      Given a route the authorizer under test grants only with a scope
+      And a valid token without that scope
+      When the client calls that route
+      Then the client gets 403
+      And the backend is not reached
+      Given a valid token with that scope
+      When the client calls that route
+      Then access is allowed
+
   Rule: A misconfigured authorizer answers 500, never 401 (UNA-2)
 
     @source:local-decision @rule:UNA-2

@@ -59,7 +59,7 @@ Feature: WebSocket
          "requestContext": {"routeKey": "$connect", "eventType": "CONNECT", "messageDirection": "IN",
                             "stage": "prod", "apiId": "ws123"}}
         """
-      And the authorizer received "headers.Authorization" = "Bearer ${token}"
+      And the authorizer received "headers.Authorization" = "${credentials}"
       And the authorizer's event has no "requestContext.httpMethod"
 
   Rule: A missing identity source rejects the handshake with 401 without invoking the authorizer (WS-4)

@@ -11,7 +11,7 @@ namespace AuthorizerConformance.Steps.StepDefinitions;
 /// refusal may look for its type, and that its log never holds the token or the secret.
 /// </summary>
 [Binding]
-public sealed class ContractSteps(Stage stage)
+public sealed class ContractSteps(Stage stage, Expect expect)
 {
     /// <summary>Every string, number and boolean claim of the token the profile's <c>context</c> promises reaches the
     /// backend (REST: as text; HTTP payload 2.0: typed).</summary>
@@ -33,7 +33,7 @@ public sealed class ContractSteps(Stage stage)
             if (!same)
                 missing.Add($"{name}: expected {expectedText}, got {(context.ContainsKey(name) ? actual?.ToJsonString() ?? "null" : "nothing")}");
         }
-        Assert.True(missing.Count == 0, $"The backend's context lacks claims the profile promises ({Stage.Profile.Context}):{Environment.NewLine}  " +
+        expect.That(missing.Count == 0, () => $"the backend's context lacks claims the profile promises ({Stage.Profile.Context}):{Environment.NewLine}  " +
             string.Join(Environment.NewLine + "  ", missing));
     }
 
@@ -45,17 +45,17 @@ public sealed class ContractSteps(Stage stage)
         var last = stage.Last;
         var simple = stage.Session.Authorizers[Stage.DefaultAuthorizer]?["enableSimpleResponses"]?.GetValue<bool>() == true;
         var ok = (last.Status, last.Failure) == (401, "authorizer-unauthorized") || (simple && (last.Status, last.Failure) == (403, "simple-response-denied"));
-        Assert.True(ok, $"Expected 401 because authorizer-unauthorized{(simple ? ", or 403 because simple-response-denied" : "")}; " +
-            $"got {last.Status} (failure: {last.Failure ?? "none"}; {last.FailureDetail}).");
-        Assert.False(last.Integration.Invoked, "The backend was reached, but a refused request must never reach it.");
+        expect.That(ok, () => $"the client's status is {last.Status} (failure {last.Failure ?? "none"}: {last.FailureDetail ?? "-"}); the scenario expects " +
+            $"401 because authorizer-unauthorized{(simple ? ", or 403 because simple-response-denied" : "")}");
+        expect.That(!last.Integration.Invoked, () => "the backend was reached; a refused request must never reach it");
     }
 
     [Then("the authorizer's log holds neither the token nor the secret")]
     public void NoLeak()
     {
-        Assert.True(stage.Session.Calls.Count > 0, "The authorizer was never invoked, so its log proves nothing.");
+        expect.That(stage.Session.Calls.Count > 0, () => "the authorizer was never invoked, so its log proves nothing");
         var leaks = LogLeaks.Find(stage.Session.AuthorizerLog, stage.Token is null ? null : stage.TokenText, SuiteKeys.Keys.Secrets);
-        Assert.True(leaks.Count == 0, $"The authorizer under test logged {string.Join(" and ", leaks)} (never log a token or a secret).");
+        expect.That(leaks.Count == 0, () => $"the authorizer under test logged {string.Join(" and ", leaks)}; the scenario expects neither (never log a token or a secret)");
     }
 
     private JsonObject BackendContext()

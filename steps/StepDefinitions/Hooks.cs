@@ -37,7 +37,7 @@ public sealed class Hooks(Stage stage, ScenarioContext scenario, IReqnrollOutput
             return;
         var leaks = LogLeaks.Find(stage.Session.AuthorizerLog, stage.Token is null ? null : stage.TokenText, SuiteKeys.Keys.Secrets);
         if (leaks.Count > 0)
-            Assert.Fail($"The authorizer under test logged {string.Join(" and ", leaks)}: a function must never log a token or a secret.");
+            expect.Fail($"The authorizer under test logged {string.Join(" and ", leaks)}: a function must never log a token or a secret.");
     }
 
     /// <summary>Stops the warm function processes of the run.</summary>
@@ -50,7 +50,7 @@ public sealed class Hooks(Stage stage, ScenarioContext scenario, IReqnrollOutput
 
     // An expectation failure carries the explanation in its message and on the failing step (Expect.Fail); any other
     // error (a bug in the harness or a fault of the target) gets it in the test output, beside its stack trace.
-    [AfterScenario(Order = 1)]
+    [AfterScenario]
     public void ExplainFailure()
     {
         if (scenario.TestError is null or ExpectationFailedException || !Explanation.HasAny(stage.Session))
@@ -62,4 +62,5 @@ public sealed class Hooks(Stage stage, ScenarioContext scenario, IReqnrollOutput
         needs.Contains(TargetCapability.AuthorizerSettings) ? " It configures the reference authorizer's own settings (AUTH_*), which a profile's function does not have."
         : needs.Contains(TargetCapability.ControlledClock) ? " It moves the authorizer's clock, and a function in its own process reads the real clock."
         : "";
+
 }

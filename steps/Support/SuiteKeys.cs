@@ -16,6 +16,9 @@ public static class SuiteKeys
     /// <summary>The key ring.</summary>
     public static TestKeyRing Ring => Keys.Ring;
 
+    /// <summary>A JWKS file with the ring's public RSA and EC keys.</summary>
+    public static string JwksFile => Keys.JwksFile;
+
     /// <summary>An HMAC secret the authorizer does not know.</summary>
     public static SigningKey ForeignHmac => Keys.ForeignHmac;
 }

@@ -22,7 +22,7 @@ public static class FunctionHosts
         var kind = Kinds.FirstOrDefault(k => info.Function.StartsWith(k, StringComparison.Ordinal))
             ?? throw new FunctionStartException($"function \"{info.Function}\" has no known prefix; expected one of {string.Join(", ", Kinds)}");
         if (kind == "dotnet:")
-            throw new FunctionStartException($"function kind \"{kind}\" is not implemented yet (issue 10)");
+            return DotNet.DotNetFunctions.Start(info);
         return new RuntimeApiFunctionHost(info, limits, timeProvider);
     }
 }

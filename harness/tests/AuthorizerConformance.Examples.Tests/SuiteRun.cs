@@ -48,6 +48,7 @@ public sealed class SuiteRun
             foreach (var argument in new[] { StepsAssembly, "-noLogo", "-noColor", "-class", "AuthorizerConformance.Steps.FeatureTests", "-xml", xml })
                 start.ArgumentList.Add(argument);
             start.Environment["AUTHZ_PROFILE"] = profile;
+            start.Environment["PWD"] = RepoRoot; // as a shell in the repository root would set it
             start.Environment["REQNROLL_FORMATTERS"] = """{"formatters":{}}""";
             var clock = Stopwatch.StartNew();
             using var process = Process.Start(start)!;

@@ -83,6 +83,8 @@ public class AuthorizerProfileReaderTests
     [InlineData("""{"function": "node:a.mjs", "tokens": {"alg": "HS256", "secretEnv": "S", "requiredClaims": ["tenant"]}}""", "$.tokens.requiredClaims[0]", "needs a value in tokens.claims")]
     [InlineData("""{"function": "node:a.mjs", "tokens": {"alg": "HS256", "secretEnv": "S"}, "name": "\ud800"}""", "$.name", "surrogate")]
     [InlineData("""["node:a.mjs"]""", "$", "a JSON object")]
+    [InlineData("""{"function": "node:a.mjs", "tokens": {"secretEnv": "S"}, "scopeRoutes": {"w": ["POST /a", "orders"]}}""", "$.scopeRoutes.w[1]", "not a route")]
+    [InlineData("""{"function": "node:a.mjs", "tokens": {"secretEnv": "S"}, "scopeRoutes": ["POST /a"]}""", "$.scopeRoutes", "must be an object")]
     public void A_wrong_value_is_an_error_naming_its_json_path(string json, string path, string message)
     {
         var result = Parse(json);
@@ -132,7 +134,8 @@ public class AuthorizerProfileReaderTests
             {"name": "orders", "function": "command:./bootstrap", "type": ["REQUEST", "HTTP_SIMPLE"], "identitySource": "X-Token",
              "tokens": {"alg": ["RS256", "ES256"], "jwksEnv": "JWKS", "jwksFileEnv": "JWKS_FILE", "issuer": ["https://a/", "https://b/"],
                         "audience": "orders-api", "requiredClaims": ["exp", "tenant"], "claims": {"tenant": "t-1"}},
-             "principalClaims": "email", "context": ["tenant", "scope"], "bearer": false, "timeoutSeconds": 3, "poolSize": 4}
+             "principalClaims": "email", "context": ["tenant", "scope"], "bearer": false, "timeoutSeconds": 3, "poolSize": 4,
+             "scopeRoutes": {"orders:write": ["POST /orders/*", "PUT /orders/*"], "orders:read": "GET /orders/*"}}
             """).OrThrow();
 
         Assert.Equal(("orders", "X-Token", false), (profile.Name, profile.TokenHeader, profile.ReadsAuthorizationHeader));
@@ -145,6 +148,8 @@ public class AuthorizerProfileReaderTests
         Assert.True(profile.Context.Promises("tenant"));
         Assert.False(profile.Context.Promises("sub"));
         Assert.Equal((TimeSpan.FromSeconds(3), 4), (profile.Timeout, profile.PoolSize));
+        Assert.Equal(["POST /orders/*", "PUT /orders/*"], profile.ScopeRoutes["orders:write"]);
+        Assert.Equal(["GET /orders/*"], profile.ScopeRoutes["orders:read"]);
     }
 
     [Fact]

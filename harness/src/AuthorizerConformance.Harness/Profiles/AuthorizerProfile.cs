@@ -51,6 +51,10 @@ public sealed partial record AuthorizerProfile
     /// <summary><c>environment</c>: the function's own variables (never secrets: the harness adds those).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary><c>scopeRoutes</c>: scope → the routes (<c>VERB /path</c>, IAM wildcards allowed) a valid token reaches only
+    /// with that scope in its <c>tokens.scopeClaim</c>; without it the authorizer must deny (403), not refuse (401).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ScopeRoutes { get; init; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+
     /// <summary><c>timeoutSeconds</c>: the function's configured timeout (Lambda's), default 10.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
 

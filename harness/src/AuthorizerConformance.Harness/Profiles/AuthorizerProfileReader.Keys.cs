@@ -8,12 +8,12 @@ public static partial class AuthorizerProfileReader
     private static readonly HashSet<string> TopKeys = new(StringComparer.Ordinal)
     {
         "name", "description", "function", "type", "identitySource", "tokens", "principalClaims", "context", "bearer",
-        "environment", "timeoutSeconds", "poolSize",
+        "environment", "timeoutSeconds", "poolSize", "scopeRoutes",
     };
 
     private static readonly HashSet<string> TokenKeys = new(StringComparer.Ordinal)
     {
-        "alg", "secretEnv", "jwksEnv", "jwksFileEnv", "issuer", "audience", "requiredClaims", "claims",
+        "alg", "secretEnv", "jwksEnv", "jwksFileEnv", "issuer", "audience", "requiredClaims", "claims", "scopeClaim",
     };
 
     /// <summary>One reading of one file: its errors, with lines.</summary>
@@ -72,6 +72,7 @@ public static partial class AuthorizerProfileReader
                 Bearer = !root.TryGetProperty("bearer", out var b) || Bool(b, "$.bearer"),
                 Environment = environment ?? new Dictionary<string, string>(StringComparer.Ordinal),
                 Timeout = root.TryGetProperty("timeoutSeconds", out var to) ? TimeSpan.FromSeconds(Number(to, "$.timeoutSeconds", 1, 900)) : TimeSpan.FromSeconds(10),
+                ScopeRoutes = root.TryGetProperty("scopeRoutes", out var sr) ? ScopeRoutes(sr) : new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal),
                 PoolSize = root.TryGetProperty("poolSize", out var ps) ? (int)Number(ps, "$.poolSize", 1, 16, integer: true) : 2,
                 Extensions = extensions,
             };
@@ -128,7 +129,8 @@ public static partial class AuthorizerProfileReader
                 tokens.TryGetProperty("issuer", out var iss) ? Names(iss, "$.tokens.issuer") ?? [] : [],
                 tokens.TryGetProperty("audience", out var aud) ? Names(aud, "$.tokens.audience") ?? [] : [],
                 tokens.TryGetProperty("requiredClaims", out var req) ? Names(req, "$.tokens.requiredClaims") ?? [] : [],
-                claims);
+                claims,
+                tokens.TryGetProperty("scopeClaim", out var sc) ? String(sc, "$.tokens.scopeClaim") ?? "scope" : "scope");
             if (result.UsesSecret && secretEnv is null)
                 Error("$.tokens", "an HS algorithm needs \"secretEnv\": the variable the harness puts the run's secret in");
             if (result.UsesPublicKeys && jwksEnv is null && jwksFileEnv is null)
@@ -183,6 +185,30 @@ public static partial class AuthorizerProfileReader
                         $"\"{name}\" is not an authorizer type; expected one of {string.Join(", ", AuthorizerProfileType.All)}");
             }
             return [.. names.Distinct(StringComparer.Ordinal)];
+        }
+
+        private Dictionary<string, IReadOnlyList<string>> ScopeRoutes(JsonElement scopes)
+        {
+            var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            if (scopes.ValueKind != JsonValueKind.Object)
+            {
+                Error("$.scopeRoutes", "must be an object: scope → route or list of routes (\"VERB /path\")");
+                return result;
+            }
+            foreach (var scope in scopes.EnumerateObject())
+            {
+                var path = $"$.scopeRoutes.{scope.Name}";
+                if (Names(scope.Value, path) is not { } routes)
+                    continue;
+                foreach (var (route, index) in routes.Select((r, i) => (r, i)))
+                {
+                    var space = route.IndexOf(' ', StringComparison.Ordinal);
+                    if (space <= 0 || route.Length <= space + 1 || route[space + 1] != '/')
+                        Error(scope.Value.ValueKind == JsonValueKind.Array ? $"{path}[{index}]" : path, $"\"{route}\" is not a route \"VERB /path\"");
+                }
+                result[scope.Name] = routes;
+            }
+            return result;
         }
 
         private ProfileContext Context(JsonElement context)

@@ -11,6 +11,7 @@ namespace AuthorizerConformance.Harness.Profiles;
 /// <param name="Audiences"><c>audience</c>: the accepted <c>aud</c> values (valid tokens carry the first); empty: not checked.</param>
 /// <param name="RequiredClaims"><c>requiredClaims</c>: claims a token must carry; valid tokens carry them (values from <paramref name="Claims"/>).</param>
 /// <param name="Claims"><c>claims</c>: further claims every valid token carries (JSON text of an object), e.g. <c>{"token_use": "access"}</c>.</param>
+/// <param name="ScopeClaim"><c>scopeClaim</c>: the claim holding the token's scopes, space-separated (default <c>scope</c>).</param>
 public sealed record ProfileTokens(
     IReadOnlyList<string> Algorithms,
     string? SecretEnv,
@@ -19,7 +20,8 @@ public sealed record ProfileTokens(
     IReadOnlyList<string> Issuers,
     IReadOnlyList<string> Audiences,
     IReadOnlyList<string> RequiredClaims,
-    string Claims)
+    string Claims,
+    string ScopeClaim = "scope")
 {
     /// <summary>The algorithms the harness can sign and a profile may list.</summary>
     public static IReadOnlyList<string> KnownAlgorithms { get; } = ["HS256", "HS384", "HS512", "RS256", "PS256", "ES256", "ES384"];
