@@ -56,7 +56,16 @@ internal sealed class RuntimeApiFunctionHost : IFunctionHost
                     environment = new ExecutionEnvironment(_command, _info, _limits, _time);
                     _all[environment] = 0;
                 }
-                var outcome = await environment.InvokeAsync(eventJson, effective, log, cancellationToken).ConfigureAwait(false);
+                EnvironmentOutcome outcome;
+                try
+                {
+                    outcome = await environment.InvokeAsync(eventJson, effective, log, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    await RetireAsync(environment).ConfigureAwait(false);
+                    throw;
+                }
                 if (environment.IsReusable)
                     _idle.Push(environment);
                 else
