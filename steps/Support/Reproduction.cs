@@ -103,7 +103,7 @@ public static class Reproduction
         foreach (var (name, value) in session.AuthorizerEnvironment.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             env[name] = value == SuiteKeys.Ring.Secret ? PlaceholderSecret
-                : name == EnvironmentVariables.JwksFile && value == SuiteKeys.Keys.JwksFile ? jwksFile
+                : name == EnvironmentVariables.JwksFile && value == SuiteKeys.JwksFile ? jwksFile
                 : value;
         }
         return env;
