@@ -5,7 +5,7 @@ using System.Xml.Schema;
 namespace AuthorizerConformance.Cli.Tests;
 
 /// <summary><c>authz run</c> on the fixture features: exit code, console, and every report.</summary>
-public class RunCommandTests(RunFixtureRun run) : IClassFixture<RunFixtureRun>
+public class RunCommandTests(RunFixtureRun run)
 {
     private const string FailingAuthorizerScenario =
         "authz run fixture: The authorizer under test is expected to allow a token signed with another key (fails on purpose)";

@@ -1,7 +1,10 @@
+[assembly: AssemblyFixture(typeof(AuthorizerConformance.Cli.Tests.RunFixtureRun))]
+
 namespace AuthorizerConformance.Cli.Tests;
 
 /// <summary>
-/// One <c>authz run --no-builtin --features RunFixtures/team --report DIR</c> of the built authz, shared by the tests
+/// One <c>authz run --no-builtin --features RunFixtures/team --report DIR</c> of the built authz (an assembly fixture:
+/// one run for every test class that reads it), shared by the tests
 /// that read its console and reports (the fixture has a pass, a fail and a skip; two failures are on purpose).
 /// </summary>
 public sealed class RunFixtureRun : IAsyncLifetime

@@ -7,7 +7,7 @@ namespace AuthorizerConformance.Cli.Tests;
 /// fixture features (a pass, a failure and a skip per subject) run by <c>dotnet test --project steps/…</c> with
 /// AUTHZ_FEATURES_DIR, compared row by row with authz run's junit.xml.
 /// </summary>
-public class SameVerdictsTests(RunFixtureRun run) : IClassFixture<RunFixtureRun>
+public class SameVerdictsTests(RunFixtureRun run)
 {
     [Fact]
     public async Task Authz_run_and_dotnet_test_give_the_same_verdicts_on_the_same_features()
