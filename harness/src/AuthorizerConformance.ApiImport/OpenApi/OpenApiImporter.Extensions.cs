@@ -85,8 +85,12 @@ internal static partial class OpenApiImporter
                 switch (member)
                 {
                     case "statusCode":
-                        var status = item?.GetValueKind() == JsonValueKind.Number ? item.GetValue<int>()
-                            : int.TryParse(item?.GetValueKind() == JsonValueKind.String ? item.GetValue<string>() : null, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : (int?)null;
+                        var status = int.TryParse(item?.GetValueKind() switch
+                        {
+                            JsonValueKind.Number => item.ToJsonString(),
+                            JsonValueKind.String => item.GetValue<string>(),
+                            _ => null,
+                        }, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : (int?)null;
                         if (status is null)
                             context.Error(at[member], $"must be a status code such as 401, found {Kind(item)}");
                         else

@@ -111,6 +111,8 @@ internal static partial class OpenApiImporter
                     context.Error(only.Path, $"names the security scheme \"{name}\", which is not defined or not usable");
                     ok = false;
                 }
+                else if (scheme.Reported)
+                    ok = false;
                 else if (scheme.Refusal is not null)
                 {
                     context.Error(only.Path, scheme.Refusal);

@@ -8,7 +8,11 @@ namespace AuthorizerConformance.ApiImport.OpenApi;
 internal static partial class OpenApiImporter
 {
     /// <summary>What a security scheme stands for: a Lambda authorizer, the API-key requirement, or something we refuse.</summary>
-    private sealed record Scheme(string Name, bool IsAuthorizer, bool IsApiKey, string? Refusal, ImportPath Path);
+    private sealed record Scheme(string Name, bool IsAuthorizer, bool IsApiKey, string? Refusal, ImportPath Path)
+    {
+        /// <summary>The scheme was refused and reported already; the routes naming it are not reported again.</summary>
+        public bool Reported { get; init; }
+    }
 
     private static readonly string[] AuthorizerMembers =
     [
@@ -34,6 +38,7 @@ internal static partial class OpenApiImporter
                 if (authType is not null && !authType.Equals("custom", StringComparison.OrdinalIgnoreCase))
                 {
                     context.Error(path[AuthType], $"\"{authType}\" with a Lambda authorizer: only \"custom\" is modelled");
+                    schemes[name] = new Scheme(name, false, false, null, path) { Reported = true };
                     continue;
                 }
                 if (ReadAuthorizer(authorizer, scheme, path[Authorizer], draft, context) is { } definition)
@@ -42,6 +47,8 @@ internal static partial class OpenApiImporter
                     draft.AuthorizerSources[name] = path[Authorizer];
                     schemes[name] = new Scheme(name, true, false, null, path);
                 }
+                else
+                    schemes[name] = new Scheme(name, false, false, null, path) { Reported = true };
                 continue;
             }
             // API Gateway reads an apiKey scheme named x-api-key in the header, without an authorizer, as "API key required".
