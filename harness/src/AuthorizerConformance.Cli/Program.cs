@@ -21,6 +21,7 @@ public static class Program
         root.Subcommands.Add(InvokeCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(LintCommand.Create());
+        root.Subcommands.Add(ScaffoldCommand.Create());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

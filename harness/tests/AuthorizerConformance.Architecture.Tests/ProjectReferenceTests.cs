@@ -32,6 +32,7 @@ public class ProjectReferenceTests
     [InlineData("AuthorizerConformance.Gateway", new[] { "AuthorizerConformance.Policy" })]
     [InlineData("AuthorizerConformance.Functions", new[] { "AuthorizerConformance.Gateway" })]
     [InlineData("AuthorizerConformance.Reqnroll.xUnit3", new string[0])]
+    [InlineData("AuthorizerConformance.ApiImport", new[] { "AuthorizerConformance.Gateway" })]
     [InlineData("AuthorizerConformance.Lambda.APIGatewayEvents", new string[0])]
     public void A_core_project_references_only_what_it_may(string project, string[] allowed)
     {
