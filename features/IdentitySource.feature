@@ -8,7 +8,7 @@ Feature: IdentitySource
 
   Rule: TOK-1 A TOKEN authorizer reads exactly one header
 
-    @source:aws-docs @rule:TOK-1
+    @source:aws-docs @rule:TOK-1 @needs:gateway-emulation
     Scenario Outline: A TOKEN authorizer whose identity source is not exactly one header is refused
       Given a REST API
       And the authorizer's identity source is "<identity source>"
@@ -23,7 +23,7 @@ Feature: IdentitySource
         | method.request.header.Authorization, method.request.header.X-Tenant |
         |                                                                     |
 
-    @source:aws-docs @rule:TOK-1
+    @source:aws-docs @rule:TOK-1 @needs:gateway-emulation
     Scenario: A TOKEN authorizer reading one custom header is accepted
       Given a REST API
       And the authorizer's identity source is "method.request.header.X-Api-Token"
@@ -48,7 +48,7 @@ Feature: IdentitySource
 
   Rule: TOK-4 The token header's name is matched without regard to case
 
-    @source:aws-docs @rule:TOK-4 @needs:authorizer-settings
+    @source:aws-docs @rule:TOK-4
     Scenario Outline: The Authorization header is found whatever its casing
       Given a REST API
       And a valid token
@@ -97,7 +97,7 @@ Feature: IdentitySource
         | a%20b+c                |
         | first, second          |
 
-    @source:aws-docs @rule:TOK-5 @needs:authorizer-settings
+    @source:aws-docs @rule:TOK-5
     Scenario: The authorizer under test takes the Bearer prefix off itself
       Given a REST API
       And a valid token
@@ -204,7 +204,10 @@ Feature: IdentitySource
           {"Effect": "Allow", "Action": "execute-api:Invoke", "Resource": "${methodArn}"}]}}
         """
       And the raw token "abc"
-      When the client calls POST /orders with the body "item=1"
+      When the client calls POST /orders with the body:
+        """
+        {"item": 1, "note": "the body is JSON"}
+        """
       Then the authorizer's event has exactly the members "type, authorizationToken, methodArn"
       And the authorizer's event has no "body"
 
@@ -237,7 +240,7 @@ Feature: IdentitySource
         | method.request.header.X-Client,method.request.querystring.tenant,stageVariables.env       |
         | method.request.header.X-Client , method.request.querystring.tenant , context.resourcePath |
 
-    @source:aws-docs @rule:REQ-1
+    @source:aws-docs @rule:REQ-1 @needs:gateway-emulation
     Scenario Outline: A path parameter or body cannot be an identity source
       Given a REQUEST authorizer with identity sources "<identity source>"
       When the API set-up is checked
@@ -299,7 +302,7 @@ Feature: IdentitySource
     Background:
       Given a REST API
 
-    @source:aws-docs @rule:REQ-3
+    @source:aws-docs @rule:REQ-3 @needs:gateway-emulation
     Scenario: A caching REQUEST authorizer without identity sources is refused
       Given a REQUEST authorizer without identity sources
       And the authorizer caches results for 300 seconds
@@ -358,7 +361,7 @@ Feature: IdentitySource
     Background:
       Given an HTTP API
 
-    @source:aws-docs @rule:HTTP-2 @needs:authorizer-settings
+    @source:aws-docs @rule:HTTP-2
     Scenario Outline: An HTTP API finds the Authorization header whatever its casing
       Given a valid token
       When the client calls GET /pets/1 with the header "<header>" set to "Bearer {token}"

@@ -11,7 +11,7 @@ Feature: JWT attacks
 
   Rule: The tokens the attacks start from are valid
 
-    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings
+    @source:rfc8725 @rule:UNA-1
     Scenario Outline: The untouched <algorithm> base token of the attacks is allowed
       Given a valid token
       And the token is signed with <algorithm>
@@ -27,7 +27,7 @@ Feature: JWT attacks
 
   Rule: The algorithm is fixed by the verifier, never by the token (RFC 8725 §3.1, §3.2)
 
-    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings
+    @source:rfc8725 @rule:UNA-1
     Scenario Outline: An unsigned token with alg "none" in any casing gets Unauthorized
       Given a valid token
       And the token is signed with <algorithm>
@@ -49,7 +49,7 @@ Feature: JWT attacks
         | alg-NONE | RS256     |
         | alg-NONE | ES256     |
 
-    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings
+    @source:rfc8725 @rule:UNA-1
     Scenario Outline: An HS256 token signed with the RSA public key as its secret gets Unauthorized
       Given a valid token
       And the token is signed with <algorithm>
@@ -65,7 +65,7 @@ Feature: JWT attacks
 
   Rule: Every token must carry a valid signature (RFC 8725 §3.3, §3.4)
 
-    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings
+    @source:rfc8725 @rule:UNA-1
     Scenario Outline: A token whose signature is missing, cut short or no longer matches gets Unauthorized
       Given a valid token
       And the token is signed with <algorithm>
@@ -93,7 +93,7 @@ Feature: JWT attacks
 
   Rule: The token does not choose its own key (RFC 8725 §3.10)
 
-    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings
+    @source:rfc8725 @rule:UNA-1
     Scenario Outline: A token whose header names a key that is not configured, or brings its own, gets Unauthorized
       Given a valid token
       And the token is signed with <algorithm>
@@ -126,7 +126,7 @@ Feature: JWT attacks
 
   Rule: Time claims are checked (RFC 7519 §4.1.4–4.1.6, as RFC 8725 §2 expects)
 
-    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings @needs:controlled-clock
+    @source:rfc8725 @rule:UNA-1 @needs:controlled-clock
     Scenario Outline: A token outside its lifetime gets Unauthorized
       Given a valid token
       And the token is signed with <algorithm>
@@ -150,7 +150,7 @@ Feature: JWT attacks
 
   Rule: Issuer and audience are checked (RFC 8725 §3.8, §3.9)
 
-    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings
+    @source:rfc8725 @rule:UNA-1
     Scenario Outline: A token for another issuer or another audience gets Unauthorized
       Given a valid token
       And the token is signed with <algorithm>
@@ -174,7 +174,7 @@ Feature: JWT attacks
 
   Rule: The token is parsed strictly: base64url, UTF-8 (RFC 8725 §3.7), JSON without duplicates, bounded size
 
-    @source:local-decision @rule:UNA-1 @needs:authorizer-settings
+    @source:local-decision @rule:UNA-1
     Scenario Outline: A correctly signed token that is not strictly encoded gets Unauthorized
       Given a valid token
       And the token is signed with <algorithm>

@@ -132,7 +132,7 @@ Feature: RequestAuthorizer
 
   Rule: REQ-6 The reference authorizer's REQUEST variant reads the token from the Authorization header
 
-    @source:aws-docs @rule:REQ-6 @needs:authorizer-settings
+    @source:aws-docs @rule:REQ-6
     Scenario Outline: A valid token in the Authorization header is allowed whatever the header's casing
       Given a valid token
       When the client calls GET /pets/1 with the header "<header>" set to "<value>"
@@ -148,7 +148,7 @@ Feature: RequestAuthorizer
         | authorization | bearer {token} |
         | AUTHORIZATION | {token}        |
 
-    @source:aws-docs @rule:REQ-6 @rule:UNA-1 @needs:authorizer-settings @needs:controlled-clock
+    @source:aws-docs @rule:REQ-6 @rule:UNA-1 @needs:controlled-clock
     Scenario: An expired token gets Unauthorized from the REQUEST variant
       Given a valid token
       And the token expired 2 minutes ago
@@ -157,7 +157,7 @@ Feature: RequestAuthorizer
       And the authorizer was invoked
       And the authorizer logged a line containing "reason=jwt-expired"
 
-    @source:aws-docs @rule:REQ-6 @rule:REQ-3 @needs:authorizer-settings
+    @source:aws-docs @rule:REQ-6 @rule:REQ-3
     Scenario: A REQUEST variant invoked without an Authorization header answers Unauthorized
       Given a REQUEST authorizer with identity sources "method.request.header.X-Client"
       And the authorizer does not cache results
@@ -166,7 +166,7 @@ Feature: RequestAuthorizer
       And the authorizer was invoked
       And the authorizer logged a line containing "reason=token-missing"
 
-    @source:local-decision @rule:REQ-6 @rule:TOK-10 @verify-on-aws @needs:authorizer-settings
+    @source:local-decision @rule:REQ-6 @rule:TOK-10 @verify-on-aws
     Scenario: Two different Authorization headers are refused by the REQUEST variant
       Given a valid token
       When the client calls GET /pets/1 with the headers:
@@ -192,7 +192,7 @@ Feature: RequestAuthorizer
       And the authorizer caches results for 300 seconds
       And a valid token
 
-    @source:aws-docs @rule:REQ-7 @rule:CAC-2 @needs:authorizer-settings
+    @source:aws-docs @rule:REQ-7 @rule:CAC-2
     Scenario Outline: Changing one identity value is a cache miss; repeating both is a hit
       When the client calls GET /pets/1 with the headers:
         | name          | value          |

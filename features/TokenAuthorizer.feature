@@ -22,7 +22,7 @@ Feature: Seed TOKEN authorizer
       | userId | user-1 |
       | role   | admin  |
 
-  @source:aws-docs @rule:TOK-6
+  @source:aws-docs @rule:TOK-6 @needs:authorizer-settings
   Scenario: No token gets Unauthorized without invoking the authorizer
     When the client calls GET /pets/42 without a token
     Then the client gets 401 because identity-source-missing
@@ -32,7 +32,7 @@ Feature: Seed TOKEN authorizer
       """
     And the authorizer was not invoked
 
-  @source:aws-docs @rule:UNA-1
+  @source:aws-docs @rule:UNA-1 @needs:authorizer-settings
   Scenario: A token signed with another secret gets Unauthorized
     Given a valid token
     And the token is signed with a key the authorizer does not know
@@ -44,7 +44,7 @@ Feature: Seed TOKEN authorizer
       """
     And the authorizer was invoked
 
-  @source:aws-docs @rule:UNA-1
+  @source:aws-docs @rule:UNA-1 @needs:authorizer-settings
   Scenario Outline: A token that is not a JWT gets Unauthorized from the authorizer
     Given the raw token "<token>"
     When the client calls GET /pets/42

@@ -11,14 +11,14 @@ Feature: Token validation
 
   Rule: API Gateway passes the raw header value; the authorizer takes the token out of it (TOK-5)
 
-    @source:aws-docs @rule:TOK-5 @needs:authorizer-settings
+    @source:aws-docs @rule:TOK-5
     Scenario: The authorizer receives the Authorization header with its Bearer scheme, unchanged
       Given a valid token
       When the client calls GET /pets/1
       Then access is allowed
       And the authorizer received "authorizationToken" = "Bearer ${token}"
 
-    @source:local-decision @rule:TOK-5 @rule:UNA-1 @needs:authorizer-settings
+    @source:local-decision @rule:TOK-5 @rule:UNA-1
     Scenario Outline: The token is accepted raw or after a Bearer scheme in any casing, with surrounding whitespace
       Given a valid token
       When the client calls GET /pets/1 with the header "Authorization" set to "<header value>"
@@ -33,13 +33,13 @@ Feature: Token validation
         | BEARER {token}        |
         | Bearer   {token}      |
 
-    @source:local-decision @rule:TOK-5 @needs:authorizer-settings
+    @source:local-decision @rule:TOK-5
     Scenario: Whitespace around the Bearer token is ignored
       Given a valid token
       When the client calls GET /pets/1 with the header "Authorization" set to "  Bearer {token}  "
       Then access is allowed
 
-    @source:local-decision @rule:TOK-5 @rule:UNA-1 @needs:authorizer-settings
+    @source:local-decision @rule:TOK-5 @rule:UNA-1
     Scenario Outline: Another scheme, a scheme without a token or text after the token gets Unauthorized
       Given a valid token
       When the client calls GET /pets/1 with the header "Authorization" set to "<header value>"
@@ -76,7 +76,7 @@ Feature: Token validation
         | ES256     |
         | ES384     |
 
-    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings
+    @source:rfc8725 @rule:UNA-1
     Scenario Outline: <algorithm> is refused while it is not on the default allow-list
       Given a valid token
       And the token is signed with <algorithm>
@@ -99,7 +99,7 @@ Feature: Token validation
 
   Rule: The issuer and the audience must be among the accepted ones (RFC 8725 §3.8, §3.9)
 
-    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings
+    @source:rfc8725 @rule:UNA-1
     Scenario Outline: The token's audience <aud> is checked against the configured audience
       Given a valid token with the claims:
         | claim | value |
@@ -133,7 +133,7 @@ Feature: Token validation
         | https://issuer.conformance.test  | the client gets 401 because authorizer-unauthorized |
         | https://attacker.example/        | the client gets 401 because authorizer-unauthorized |
 
-    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings
+    @source:rfc8725 @rule:UNA-1
     Scenario Outline: A token without the <claim> claim gets Unauthorized when that claim is checked
       Given a valid token
       And the token has no "<claim>" claim
@@ -147,7 +147,7 @@ Feature: Token validation
 
   Rule: exp, nbf and iat are checked against the clock with a 60-second skew by default
 
-    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings @needs:controlled-clock
+    @source:rfc8725 @rule:UNA-1 @needs:controlled-clock
     Scenario Outline: A token that <when> is judged with the default skew
       Given a valid token
       And the token <when>
@@ -171,7 +171,7 @@ Feature: Token validation
       When the client calls GET /pets/1
       Then the client gets 401 because authorizer-unauthorized
 
-    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings @needs:controlled-clock
+    @source:rfc8725 @rule:UNA-1 @needs:controlled-clock @needs:gateway-emulation
     Scenario: A token that expires while the client uses it is refused once the skew has passed
       Given the authorizer does not cache results
       And a valid token
@@ -182,7 +182,7 @@ Feature: Token validation
       And the client calls GET /pets/1
       Then the client gets 401 because authorizer-unauthorized
 
-    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings
+    @source:rfc8725 @rule:UNA-1
     Scenario Outline: A time claim that is not a number gets Unauthorized
       Given a valid token
       And the token has the claim "<claim>" set to "<value>"
@@ -197,7 +197,7 @@ Feature: Token validation
 
   Rule: Claims and the typ header can be required through settings
 
-    @source:local-decision @rule:UNA-1 @needs:authorizer-settings
+    @source:local-decision @rule:UNA-1
     Scenario: A token without exp is accepted by default, for compatibility with the seed
       Given a valid token
       And the token has no "exp" claim
@@ -243,7 +243,7 @@ Feature: Token validation
 
   Rule: The principal comes from sub, else userId (OUT-3)
 
-    @source:local-decision @rule:OUT-3 @needs:authorizer-settings
+    @source:local-decision @rule:OUT-3
     Scenario: The principal is the sub claim when the token has both sub and userId
       Given a valid token with the claims:
         | claim  | value    |
@@ -253,7 +253,7 @@ Feature: Token validation
       Then access is allowed
       And the backend receives the principal "user-123"
 
-    @source:local-decision @rule:OUT-3 @needs:authorizer-settings
+    @source:local-decision @rule:OUT-3
     Scenario: The principal is the userId claim when the token has no sub
       Given a valid token with the claims:
         | claim  | value    |
@@ -273,7 +273,7 @@ Feature: Token validation
       Then access is allowed
       And the backend receives the principal "ada@example.test"
 
-    @source:local-decision @rule:OUT-3 @rule:UNA-1 @needs:authorizer-settings
+    @source:local-decision @rule:OUT-3 @rule:UNA-1
     Scenario Outline: A token whose principal claim is <problem> gets Unauthorized, never an empty principal
       Given a valid token
       And the token has no "sub" claim
@@ -289,7 +289,18 @@ Feature: Token validation
         | a boolean        | true  |
         | null             | null  |
 
-    @source:local-decision @rule:OUT-3 @needs:authorizer-settings
+    @source:local-decision @rule:OUT-3 @rule:UNA-1
+    Scenario: A token whose principal claim is an object gets Unauthorized
+      Given a valid token
+      And the token has no "sub" claim
+      And the token has the claim "userId" set to:
+        """
+        {"id": 7, "tenant": "t-1"}
+        """
+      When the client calls GET /pets/1
+      Then the client gets 401 because authorizer-unauthorized
+
+    @source:local-decision @rule:OUT-3
     Scenario: An integer principal claim becomes the principal as text
       Given a valid token
       And the token has no "sub" claim

@@ -169,7 +169,7 @@ Feature: WebSocket
 
   Rule: The reference authorizer's WebSocket variant validates the token from a header or the query
 
-    @source:local-decision @rule:WS-5 @rule:OUT-3 @needs:authorizer-settings
+    @source:local-decision @rule:WS-5 @rule:OUT-3
     Scenario: The reference authorizer opens the connection for a valid token in the Authorization header
       Given a valid token
       When the client connects
@@ -179,7 +179,7 @@ Feature: WebSocket
         | key | value    |
         | sub | user-123 |
 
-    @source:local-decision @rule:UNA-1 @rule:WS-5 @needs:authorizer-settings
+    @source:local-decision @rule:UNA-1 @rule:WS-5
     Scenario: The reference authorizer rejects the handshake of an invalid token with 401
       Given a valid token
       And the token is signed with a key the authorizer does not know

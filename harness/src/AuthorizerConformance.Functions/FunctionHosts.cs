@@ -13,6 +13,7 @@ public static class FunctionHosts
         ArgumentNullException.ThrowIfNull(info);
         var kind = Kinds.FirstOrDefault(k => info.Function.StartsWith(k, StringComparison.Ordinal))
             ?? throw new FunctionStartException($"function \"{info.Function}\" has no known prefix; expected one of {string.Join(", ", Kinds)}");
+        if (kind == "dotnet:") return DotNet.DotNetFunctions.Start(info);
         throw new FunctionStartException($"function kind \"{kind}\" is not implemented yet (issue 10)");
     }
 }

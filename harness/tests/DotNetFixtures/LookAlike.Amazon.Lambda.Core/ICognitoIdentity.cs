@@ -1,0 +1,9 @@
+namespace Amazon.Lambda.Core;
+
+/// <summary>Look-alike of the real interface.</summary>
+public interface ICognitoIdentity
+{
+    string IdentityId { get; }
+
+    string IdentityPoolId { get; }
+}
