@@ -14,9 +14,6 @@ namespace AuthorizerConformance.ApiImport;
 /// </summary>
 public static class ApiDefinitionImporter
 {
-    /// <summary>The environment variable a runner reads for the API definition every scenario starts from (<c>authz run --api</c>).</summary>
-    public const string EnvironmentVariable = "AUTHZ_API";
-
     /// <summary>Imports the file at <paramref name="path"/>.</summary>
     public static ApiImportResult Import(string path, ApiImportOptions? options = null)
     {
