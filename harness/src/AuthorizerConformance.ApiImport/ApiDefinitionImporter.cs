@@ -21,10 +21,16 @@ public static class ApiDefinitionImporter
         string text;
         try
         {
-            var info = new FileInfo(path);
-            if (info.Exists && info.Length > ImportLimits.MaxFileBytes)
-                return Failed(path, string.Create(CultureInfo.InvariantCulture, $"the file is {info.Length} bytes; at most {ImportLimits.MaxFileBytes} are read"));
-            text = File.ReadAllText(path);
+            // Bounded while reading (a device or a growing file reports no useful length): stop one past the bound.
+            using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+            var buffer = new char[ImportLimits.MaxFileBytes + 1];
+            var read = 0;
+            int n;
+            while (read < buffer.Length && (n = reader.Read(buffer, read, buffer.Length - read)) > 0)
+                read += n;
+            if (read > ImportLimits.MaxFileBytes)
+                return Failed(path, string.Create(CultureInfo.InvariantCulture, $"the file is larger than {ImportLimits.MaxFileBytes} characters, the most read"));
+            text = new string(buffer, 0, read);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

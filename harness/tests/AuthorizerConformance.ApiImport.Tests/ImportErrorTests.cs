@@ -112,6 +112,26 @@ public class ImportErrorTests
     }
 
     [Fact]
+    public void A_file_past_the_size_bound_is_refused_while_reading()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("import-size-").FullName, "big.yaml");
+        File.WriteAllText(path, "openapi: 3.0.1\n#" + new string('x', ImportLimits.MaxFileBytes));
+
+        var result = ApiDefinitionImporter.Import(path);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("larger than 4194304 characters", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_file_is_an_error_not_an_exception()
+    {
+        var error = Assert.Single(ApiDefinitionImporter.Import("/nonexistent/api.yaml").Errors);
+
+        Assert.StartsWith("/nonexistent/api.yaml: cannot read the file", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Broken_YAML_names_its_line()
     {
         var error = Single("openapi: 3.0.1\npaths:\n  /a: [\n");
