@@ -25,7 +25,7 @@ Feature: Caching
       And the authorizer was invoked 1 time in all
 
     @source:aws-docs @rule:CAC-4 @needs:gateway-emulation
-    Scenario: The reference authorizer's stage-wide policy serves every method from the cache
+    Scenario: The authorizer under test's policy stays valid for the other methods within the TTL
       Given a valid token
       When the client calls GET /pets/1
       And 1 minute passes

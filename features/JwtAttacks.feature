@@ -3,8 +3,10 @@ Feature: JWT attacks
   The hostile-token catalogue (AuthorizerConformance.Harness.Tokens.JwtAttacks, RFC 8725 and well-known library
   CVEs), each derived from a valid token signed HS256, RS256 or ES256 with the run's keys, sent through the emulated
   REST API to the authorizer under test. Every variant must end as the function error Unauthorized: 401 because
-  authorizer-unauthorized, and never reach the backend. The control outline shows the untouched base tokens are
-  allowed, so each refusal is due to the one change the attack makes.
+  authorizer-unauthorized, and never reach the backend — also variants built from an algorithm the authorizer does
+  not list. The control outline shows the untouched base tokens are allowed (for the algorithms the profile lists),
+  so each refusal is due to the one change the attack makes. Lifetimes are relative to the clock the authorizer
+  reads (the real clock for a function in its own process).
 
   Background:
     Given a REST API
@@ -13,7 +15,8 @@ Feature: JWT attacks
 
     @source:rfc8725 @rule:UNA-1
     Scenario Outline: The untouched <algorithm> base token of the attacks is allowed
-      Given a valid token
+      Given the authorizer under test accepts <algorithm> tokens
+      And a valid token
       And the token is signed with <algorithm>
       When the client calls GET /pets/1
       Then access is allowed
@@ -152,7 +155,8 @@ Feature: JWT attacks
 
     @source:rfc8725 @rule:UNA-1
     Scenario Outline: A token for another issuer or another audience gets Unauthorized
-      Given a valid token
+      Given the authorizer under test checks the "<claim>" claim
+      And a valid token
       And the token is signed with <algorithm>
       And the token is the hostile variant "<attack>"
       When the client calls GET /pets/1
@@ -161,16 +165,16 @@ Feature: JWT attacks
       And the backend is not reached
 
       Examples:
-        | attack                      | algorithm |
-        | wrong-issuer                | HS256     |
-        | wrong-issuer                | RS256     |
-        | wrong-issuer                | ES256     |
-        | wrong-audience              | HS256     |
-        | wrong-audience              | RS256     |
-        | wrong-audience              | ES256     |
-        | audience-array-without-ours | HS256     |
-        | audience-array-without-ours | RS256     |
-        | audience-array-without-ours | ES256     |
+        | attack                      | algorithm | claim |
+        | wrong-issuer                | HS256     | iss   |
+        | wrong-issuer                | RS256     | iss   |
+        | wrong-issuer                | ES256     | iss   |
+        | wrong-audience              | HS256     | aud   |
+        | wrong-audience              | RS256     | aud   |
+        | wrong-audience              | ES256     | aud   |
+        | audience-array-without-ours | HS256     | aud   |
+        | audience-array-without-ours | RS256     | aud   |
+        | audience-array-without-ours | ES256     | aud   |
 
   Rule: The token is parsed strictly: base64url, UTF-8 (RFC 8725 §3.7), JSON without duplicates, bounded size
 

@@ -28,8 +28,9 @@ public static class StepCapabilities
         (typeof(RequestSteps), nameof(RequestSteps.TimePasses), TargetCapability.GatewayEmulation),
         // The authorizer under test configured through its environment.
         (typeof(AuthorizerSteps), nameof(AuthorizerSteps.Setting), TargetCapability.AuthorizerSettings),
-        (typeof(AuthorizerSteps), nameof(AuthorizerSteps.SeedConfiguration), TargetCapability.AuthorizerSettings),
-        (typeof(AuthorizerSteps), nameof(AuthorizerSteps.NoKeys), TargetCapability.AuthorizerSettings),
+        // (Not "only the seed's HS256 secret" nor "no keys configured": a profile's function keeps its configuration, or is
+        // started a second time without the variables of its tokens — UNA-2 applies to every authorizer.)
+        (typeof(AuthorizerSteps), nameof(AuthorizerSteps.ReferenceDefaults), TargetCapability.AuthorizerSettings),
         // Token lifetimes relative to the scenario's clock, which the authorizer under test must read.
         (typeof(TokenSteps), nameof(TokenSteps.Expired), TargetCapability.ControlledClock),
         (typeof(TokenSteps), nameof(TokenSteps.NotYetValid), TargetCapability.ControlledClock),

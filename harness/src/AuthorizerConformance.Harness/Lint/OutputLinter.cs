@@ -39,6 +39,10 @@ public static partial class OutputLinter
         using (document)
         {
             var root = document.RootElement;
+            // A string that is not text (an escaped lone surrogate) cannot be read as a string; the gateway refuses such
+            // an output with 500 (output validation), so there is nothing for the linter to say about its content.
+            if (AuthorizerConformance.Policy.JsonTextCheck.FirstNonText(root) is { } notText)
+                return new([], $"not text at ${(notText.Path.Length == 0 || notText.Path[0] == '[' ? "" : ".")}{notText.Path}: {notText.Message}");
             if (root.ValueKind == JsonValueKind.String && IsUnauthorizedText(root.GetString()!))
                 findings.Add(new(LintRules.UnauthorizedReturned, "$", $"the result is the JSON string \"{root.GetString()}\""));
             if (subject.Output.Length > MaxOutputBytes)
