@@ -33,6 +33,7 @@ public class ProjectReferenceTests
     [InlineData("AuthorizerConformance.Gateway", new[] { "AuthorizerConformance.Policy" })]
     [InlineData("AuthorizerConformance.Functions", new[] { "AuthorizerConformance.Gateway" })]
     [InlineData("AuthorizerConformance.Reqnroll.xUnit3", new string[0])]
+    [InlineData("AuthorizerConformance.ApiImport", new[] { "AuthorizerConformance.Gateway" })]
     [InlineData("AuthorizerConformance.Lambda.APIGatewayEvents", new string[0])]
     [InlineData("AuthorizerConformance.Aws", new string[0])]
     [InlineData("AuthorizerConformance.Aws.Fakes", new[] { "AuthorizerConformance.Gateway" })]
