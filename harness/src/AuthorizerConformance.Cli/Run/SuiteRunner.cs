@@ -48,7 +48,7 @@ internal static class SuiteRunner
             var (exitCode, otherOutput) = await RunWithProgressAsync(suiteAssembly, environment, reader, stdout, cancel).ConfigureAwait(false);
             var errors = reader.RunErrors.ToList();
             if (!reader.Finished)
-                errors.Add($"the suite process ended (exit code {exitCode}) before the run was complete:{Environment.NewLine}{Gateway.Scenarios.SecretRedactor.Redact(otherOutput)}");
+                errors.Add($"the suite process ended (exit code {exitCode}) before the run was complete:{Environment.NewLine}{AuthorizerConformance.Gateway.Redaction.Redact(otherOutput)}");
             else if (reader.Planned is { } planned && planned > reader.Results.Count)
                 errors.Add($"{planned - reader.Results.Count} of {planned} scenarios never reported a result.");
             if (reader.Finished && reader.Results.Count == 0 && errors.Count == 0)

@@ -69,7 +69,7 @@ internal sealed class XunitReportReader(ScenarioSubjects subjects)
                     return null;
                 case "error-message" or "test-assembly-cleanup-failure" or "test-collection-cleanup-failure"
                     or "test-class-cleanup-failure" or "test-method-cleanup-failure" or "test-case-cleanup-failure" or "test-cleanup-failure":
-                    RunErrors.Add(SecretRedactor.Redact($"{type}: {FirstMessage(message) ?? "no message"}"));
+                    RunErrors.Add(AuthorizerConformance.Gateway.Redaction.Redact($"{type}: {FirstMessage(message) ?? "no message"}"));
                     return null;
                 default:
                     return null;
@@ -92,7 +92,7 @@ internal sealed class XunitReportReader(ScenarioSubjects subjects)
         var skipReason = outcome.Message?.Replace("$XunitDynamicSkip$", "", StringComparison.Ordinal);
         var result = new ScenarioResult(
             test.Feature, scenario, test.Label, test.Tags, subjects.Of(test.Feature, scenario), outcome.Outcome,
-            skipReason is null ? null : SecretRedactor.Redact(skipReason), Math.Round(seconds, 3));
+            skipReason is null ? null : AuthorizerConformance.Gateway.Redaction.Redact(skipReason), Math.Round(seconds, 3));
         Results.Add(result);
         return result;
     }
