@@ -69,7 +69,7 @@ public static partial class OutputLinter
         var reason = subject.Credentials.Any(c => c.Length > 0 && (principal == c || (c.Length >= 16 && principal.Contains(c, StringComparison.Ordinal))))
             ? "it is (or contains) the credential the function was handed"
             : principal.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? "it holds an Authorization header value"
-            : Credentials.LooksLikeJwt(principal) ? "it is a JWT"
+            : AuthorizerConformance.Gateway.Redaction.Redact(principal) != principal ? "it holds a JWT (the redaction routine finds one in it)"
             : Credentials.LooksLikeAwsAccessKey(principal) ? "it looks like an AWS access key id"
             : null;
         if (reason is not null)
