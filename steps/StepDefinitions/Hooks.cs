@@ -12,11 +12,24 @@ namespace AuthorizerConformance.Steps.StepDefinitions;
 /// scenario explains itself (requests, events, raw outputs, decisions, cache) with tokens and secrets redacted.
 /// </summary>
 [Binding]
-public sealed class Hooks(Stage stage, ScenarioContext scenario, IReqnrollOutputHelper output, Expect expect)
+public sealed class Hooks(Stage stage, ScenarioContext scenario, ScenarioDefinition definition, IReqnrollOutputHelper output, Expect expect)
 {
     // A real error (a bug, a fault of the target) reaches xUnit and the reports through the same redaction as everything else.
     [BeforeScenario(Order = -1)]
     public void RedactRealErrors() => scenario.ScenarioContainer.RegisterInstanceAs<IFailureRedactor>(new StageFailureRedactor(stage));
+
+    // The scenario's id in recording sets, its secrets for fingerprints, and the behaviour file (AUTHZ_BEHAVIOR) it starts from.
+    [BeforeScenario(Order = -1)]
+    public void IdentifyTheScenario()
+    {
+        stage.Session.ScenarioId = SuiteRecording.IdOf(definition);
+        stage.Session.Secrets = () => SuiteRecording.Secrets(stage);
+        stage.Session.Behavior = SuiteRecording.Behavior;
+    }
+
+    /// <summary>AUTHZ_RECORD: the scenario's requests and what came out, redacted and normalised, into the recording set.</summary>
+    [AfterScenario(Order = 10)]
+    public void RecordTheScenario() => SuiteRecording.Record(stage, definition);
 
     [BeforeScenario(Order = 0)]
     public void SkipWhenTheTargetCannot()

@@ -23,6 +23,7 @@ public static class Program
         root.Subcommands.Add(LintCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ScaffoldCommand.Create());
+        root.Subcommands.Add(CalibrateCommand.Create());
 
         // No response files: an argument starting with '@' is a tag expression (authz run --tags @smoke), not a file.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });

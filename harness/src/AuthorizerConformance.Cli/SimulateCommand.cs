@@ -8,7 +8,7 @@ using AuthorizerConformance.Gateway.Scenarios;
 namespace AuthorizerConformance.Cli;
 
 /// <summary>
-/// <c>authz simulate FILE.json [--api openapi.yaml]</c> (or <c>-</c> for stdin): runs a scenario through the API Gateway emulation and
+/// <c>authz simulate FILE.json [--api openapi.yaml] [--behavior FILE]</c> (or <c>-</c> for stdin): runs a scenario through the API Gateway emulation and
 /// prints <c>{"results": [...]}</c>. Exit code 0 when it ran, 2 when the file is missing or invalid (the message
 /// names the JSON path).
 /// </summary>
@@ -24,7 +24,8 @@ public static class SimulateCommand
                 + "the scenario file then holds the requests, and may map each authorizer's function under \"authorizers\".",
         };
         var apiName = new Option<string?>("--api-name") { Description = "The API's logical id, when a SAM template defines more than one." };
-        var command = new Command("simulate", "Run a scenario file through the API Gateway authorizer emulation and print what the client sees.") { file, api, apiName };
+        var behaviorFile = new Option<string?>("--behavior") { Description = "A behaviour file (authz calibrate --write) the emulation starts from; the scenario's api.behavior options override it" };
+        var command = new Command("simulate", "Run a scenario file through the API Gateway authorizer emulation and print what the client sees.") { file, api, apiName, behaviorFile };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -51,7 +52,20 @@ public static class SimulateCommand
                 }
                 text = combined.Scenario!;
             }
-            var parsed = ScenarioParser.Parse(text);
+            var baseline = GatewayBehavior.Default;
+            if (parse.GetValue(behaviorFile) is { } behaviorPath)
+            {
+                try
+                {
+                    baseline = Harness.Calibration.BehaviorFile.Load(behaviorPath);
+                }
+                catch (InputException e)
+                {
+                    await error.WriteLineAsync($"authz simulate: --behavior: {e.Message}").ConfigureAwait(false);
+                    return Program.UsageError;
+                }
+            }
+            var parsed = ScenarioParser.Parse(text, baseline);
             if (!parsed.IsValid)
                 return await Invalid(error, parsed.Error!).ConfigureAwait(false);
             var run = await ScenarioRunner.RunAsync(parsed.Scenario!, CreateResolver(parsed.Scenario!.Api.Type, error), TimeProvider.System.GetUtcNow(), cancellationToken)

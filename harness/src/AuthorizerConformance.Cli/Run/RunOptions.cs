@@ -7,4 +7,11 @@ namespace AuthorizerConformance.Cli.Run;
 /// <param name="ReportDirectory">Where the reports go, or null for none.</param>
 /// <param name="NoBuiltin">Leave the built-in conformance features out.</param>
 public sealed record RunOptions(
-    string? Profile, IReadOnlyList<string> FeatureDirectories, string? Tags, string? ReportDirectory, bool NoBuiltin);
+    string? Profile, IReadOnlyList<string> FeatureDirectories, string? Tags, string? ReportDirectory, bool NoBuiltin)
+{
+    /// <summary>Where every scenario is recorded (AUTHZ_RECORD), or null.</summary>
+    public string? RecordDirectory { get; init; }
+
+    /// <summary>The behaviour file the emulation starts from (AUTHZ_BEHAVIOR), or null.</summary>
+    public string? BehaviorFile { get; init; }
+}

@@ -22,6 +22,7 @@ internal static class SuiteRunner
         if (options.Tags is { } tags && TagExpression.TryParse(tags, out var tagError) is null)
             throw new UsageException($"--tags: '{tags}' is not a tag expression: {tagError}.");
         FeatureFolders.Check(options.FeatureDirectories, options.NoBuiltin);
+        var behaviorFile = CheckBehavior(options.BehaviorFile);
         var suiteAssembly = Path.Combine(SuiteDirectory, "AuthorizerConformance.Steps.dll");
         if (!File.Exists(suiteAssembly))
             throw new UsageException($"the conformance suite is missing: {suiteAssembly} (build harness/src/AuthorizerConformance.Cli, or reinstall the tool).");
@@ -44,6 +45,13 @@ internal static class SuiteRunner
                 environment[AuthorizerProfile.EnvironmentVariable] = profilePath;
             if (options.Tags is not null)
                 environment[TagExpression.EnvironmentVariable] = options.Tags;
+            if (options.RecordDirectory is { } record)
+            {
+                environment[Harness.Recording.ScenarioRecorder.EnvironmentVariable] = Path.GetFullPath(record);
+                Directory.CreateDirectory(Path.GetFullPath(record));
+            }
+            if (behaviorFile is not null)
+                environment[Harness.Calibration.BehaviorFile.EnvironmentVariable] = behaviorFile;
 
             var (exitCode, otherOutput) = await RunWithProgressAsync(suiteAssembly, environment, reader, stdout, cancel).ConfigureAwait(false);
             var errors = reader.RunErrors.ToList();
@@ -67,6 +75,22 @@ internal static class SuiteRunner
         {
             FeatureFolders.Delete(work.FullName);
         }
+    }
+
+    // --behavior is read once here, so a bad file is a usage error naming file:line: JSON path, not 700 failed scenarios.
+    private static string? CheckBehavior(string? option)
+    {
+        if (option is null)
+            return null;
+        try
+        {
+            Harness.Calibration.BehaviorFile.Load(option);
+        }
+        catch (Harness.Inputs.InputException e)
+        {
+            throw new UsageException($"--behavior: {e.Message}");
+        }
+        return Path.GetFullPath(option);
     }
 
     private static string CheckProfile(string? option, out string? path)

@@ -64,12 +64,17 @@ internal static class GatewayBehaviorReader
     /// <summary>The option names, for documentation and tests.</summary>
     public static IReadOnlyCollection<string> Names => Options.Keys;
 
-    public static GatewayBehavior Read(JsonElement api, string apiPath)
+    public static GatewayBehavior Read(JsonElement api, string apiPath, GatewayBehavior baseline)
     {
-        var behavior = GatewayBehavior.Default;
         if (!Json.Has(api, "behavior", out var element))
-            return behavior;
-        var path = Json.Child(apiPath, "behavior");
+            return baseline;
+        return ReadObject(element, Json.Child(apiPath, "behavior"), baseline);
+    }
+
+    /// <summary>Reads the options of a behaviour object over <paramref name="baseline"/>.</summary>
+    public static GatewayBehavior ReadObject(JsonElement element, string path, GatewayBehavior baseline)
+    {
+        var behavior = baseline;
         foreach (var property in Json.Object(element, path).EnumerateObject())
         {
             if (!Options.TryGetValue(property.Name, out var set))

@@ -19,12 +19,12 @@ public static partial class ScenarioParser
         };
     }
 
-    private static ApiDefinition ReadApi(JsonElement api, ApiType type, IReadOnlyList<AuthorizerDefinition> authorizers)
+    private static ApiDefinition ReadApi(JsonElement api, ApiType type, IReadOnlyList<AuthorizerDefinition> authorizers, GatewayBehavior baseline)
     {
         var accountId = Json.String(api, "api", "accountId") ?? "123456789012";
         if (!AccountId().IsMatch(accountId))
             throw new ScenarioFormatException("api.accountId", "must be 12 digits");
-        var behavior = GatewayBehaviorReader.Read(api, "api");
+        var behavior = GatewayBehaviorReader.Read(api, "api", baseline);
         var definition = new ApiDefinition
         {
             Type = type,

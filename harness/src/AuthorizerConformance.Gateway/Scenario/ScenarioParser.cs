@@ -15,13 +15,19 @@ public static partial class ScenarioParser
     private static readonly JsonDocumentOptions DocumentOptions = StrictJson.Relaxed;
 
     /// <summary>Parses scenario text.</summary>
-    public static ScenarioParseResult Parse(string json)
+    public static ScenarioParseResult Parse(string json) => Parse(json, GatewayBehavior.Default);
+
+    /// <summary>
+    /// Parses scenario text whose behaviour starts from <paramref name="baseline"/> (a behaviour file, <c>--behavior</c>):
+    /// the scenario's own <c>api.behavior</c> options override it one by one.
+    /// </summary>
+    public static ScenarioParseResult Parse(string json, GatewayBehavior baseline)
     {
         ArgumentNullException.ThrowIfNull(json);
         try
         {
             using var document = StrictJson.Parse(json, DocumentOptions);
-            return Parse(document.RootElement);
+            return Parse(document.RootElement, baseline);
         }
         catch (JsonException e)
         {
@@ -30,8 +36,12 @@ public static partial class ScenarioParser
     }
 
     /// <summary>Parses a scenario already read as JSON.</summary>
-    public static ScenarioParseResult Parse(JsonElement root)
+    public static ScenarioParseResult Parse(JsonElement root) => Parse(root, GatewayBehavior.Default);
+
+    /// <summary>Parses a scenario already read as JSON, its behaviour starting from <paramref name="baseline"/>.</summary>
+    public static ScenarioParseResult Parse(JsonElement root, GatewayBehavior baseline)
     {
+        ArgumentNullException.ThrowIfNull(baseline);
         // A string that is not text would throw where it is read; report where it is instead.
         if (JsonTextCheck.FirstNonText(root) is { } notText)
             return ScenarioParseResult.Failed(new ScenarioError(notText.Path, notText.Message));
@@ -42,7 +52,7 @@ public static partial class ScenarioParser
                 throw new ScenarioFormatException("api", "is required");
             var type = ReadApiType(apiElement);
             var authorizers = ReadAuthorizers(root, type);
-            var api = ReadApi(apiElement, type, authorizers);
+            var api = ReadApi(apiElement, type, authorizers, baseline);
             var startTime = ReadStartTime(root);
             return ScenarioParseResult.Valid(new Scenario
             {
@@ -57,6 +67,26 @@ public static partial class ScenarioParser
             return ScenarioParseResult.Failed(new ScenarioError(e.Path, e.Message));
         }
     }
+
+    /// <summary>
+    /// Reads a behaviour object (the members of <c>api.behavior</c>, as a behaviour file holds them) over
+    /// <paramref name="baseline"/>; <paramref name="path"/> prefixes the JSON path of an error.
+    /// </summary>
+    public static (GatewayBehavior? Behavior, ScenarioError? Error) ParseBehavior(JsonElement behavior, string path, GatewayBehavior baseline)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        try
+        {
+            return (GatewayBehaviorReader.ReadObject(behavior, path, baseline), null);
+        }
+        catch (ScenarioFormatException e)
+        {
+            return (null, new ScenarioError(e.Path, e.Message));
+        }
+    }
+
+    /// <summary>The names of the behaviour options (the camelCase members of <c>api.behavior</c>).</summary>
+    public static IReadOnlyCollection<string> BehaviorOptionNames => GatewayBehaviorReader.Names;
 
     private static DateTimeOffset? ReadStartTime(JsonElement root)
     {

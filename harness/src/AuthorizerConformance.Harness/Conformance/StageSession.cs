@@ -46,11 +46,20 @@ public sealed class StageSession
     /// <summary>The <c>authorizers</c> member of the scenario, by name.</summary>
     public JsonObject Authorizers { get; } = [];
 
+    /// <summary>The behaviour the scenario's <c>api.behavior</c> options start from (a behaviour file: AUTHZ_BEHAVIOR); default the documented defaults.</summary>
+    public GatewayBehavior Behavior { get; set; } = GatewayBehavior.Default;
+
     /// <summary>The environment variables of the authorizer under test.</summary>
     public Dictionary<string, string> AuthorizerEnvironment { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Whether the authorizer under test runs as deployed without its secret and keys (UNA-2).</summary>
     public bool WithoutKeys { get; set; }
+
+    /// <summary>The scenario's id in a recording set (<see cref="Recording.RecordingIds"/>), or null when it has none.</summary>
+    public string? ScenarioId { get; set; }
+
+    /// <summary>The scenario's secrets and tokens so far (the run's keys, the tokens it built), for redaction and fingerprints.</summary>
+    public Func<IReadOnlyCollection<string>> Secrets { get; set; } = () => [];
 
     /// <summary>Whether the stage has been built (set-up is closed then).</summary>
     public bool Started => _gateway is not null;
@@ -98,7 +107,7 @@ public sealed class StageSession
     private ApiGateway Build()
     {
         using var json = JsonDocument.Parse(Document().ToJsonString());
-        var parsed = ScenarioParser.Parse(json.RootElement);
+        var parsed = ScenarioParser.Parse(json.RootElement, Behavior);
         if (!parsed.IsValid)
             throw new InvalidOperationException($"The scenario's API set-up is not valid: {parsed.Error}. Scenario: {DocumentText()}");
         var scenario = parsed.Scenario!;
@@ -107,7 +116,11 @@ public sealed class StageSession
 
         var resolver = AuthorizerFunctionResolver.CreateDefault();
         resolver.Register(TargetKind, spec => FunctionResolution.Of(
-            Target.CreateFunction(new TargetFunctionRequest(spec.Authorizer, scenario.Api.Type, AuthorizerEnvironment, WithoutKeys, spec.TimeProvider, _authorizerLog))));
+            Target.CreateFunction(new TargetFunctionRequest(spec.Authorizer, scenario.Api.Type, AuthorizerEnvironment, WithoutKeys, spec.TimeProvider, _authorizerLog)
+            {
+                ScenarioId = ScenarioId,
+                Secrets = Secrets,
+            })));
         resolver.Register(ReferenceFunctionFactory.Kind, spec => ReferenceFunctionFactory.Create(spec, scenario.Api.Type, _authorizerLog));
         var functions = new Dictionary<string, IAuthorizerFunction>(StringComparer.Ordinal);
         foreach (var authorizer in scenario.Authorizers)

@@ -7,7 +7,7 @@ namespace AuthorizerConformance.Harness.Targets;
 /// <summary>
 /// Builds the target for a profile by the kind of its <c>function</c> string: <c>reference</c> (the built-in reference
 /// authorizer) and the function hosts' prefixes (<c>node:</c>, <c>python:</c>, <c>command:</c>, <c>dotnet:</c>).
-/// Later kinds register here (issue 12's <c>test-invoke:</c>).
+/// <c>recorded:</c> replays a recording set (issue 12). Later kinds register here (issue 12's <c>test-invoke:</c>).
 /// </summary>
 public static class ProfileFunctionKinds
 {
@@ -79,6 +79,8 @@ public static class ProfileFunctionKinds
         List<(string, TargetFactory)> kinds = [(AuthorizerProfile.ReferenceFunction, (profile, _) => new ReferenceTarget(profile))];
         foreach (var prefix in FunctionHosts.Kinds)
             kinds.Add((prefix, (profile, keys) => new FunctionHostTarget(profile, keys)));
+        // Issue 12: a recording set replayed offline.
+        kinds.Add((Recording.RecordedTarget.Prefix, (profile, _) => new Recording.RecordedTarget(profile)));
         return kinds;
     }
 }

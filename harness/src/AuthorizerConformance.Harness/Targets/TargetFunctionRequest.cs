@@ -16,4 +16,11 @@ public sealed record TargetFunctionRequest(
     IReadOnlyDictionary<string, string> Environment,
     bool WithoutKeys,
     TimeProvider TimeProvider,
-    TextWriter Log);
+    TextWriter Log)
+{
+    /// <summary>The scenario's id in a recording set (<see cref="Recording.RecordingIds"/>), or null outside the conformance suite.</summary>
+    public string? ScenarioId { get; init; }
+
+    /// <summary>The scenario's secrets and tokens so far (for redaction and fingerprints); empty when none are known.</summary>
+    public Func<IReadOnlyCollection<string>> Secrets { get; init; } = () => [];
+}
