@@ -52,8 +52,7 @@ public static class BehaviorFile
                 return behavior;
             var jsonPath = error!.Path.Length == 0 ? "$" : "$." + error.Path;
             var lines = JsonLineMap.Build(Encoding.UTF8.GetBytes(text), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            var line = lines.LineOf(jsonPath);
-            throw new InputException($"{file}{(line is { } l ? $":{l}" : "")}: {jsonPath}: {error.Message}");
+            throw new InputException($"{file}:{lines.LineOf(jsonPath) ?? 1}: {jsonPath}: {error.Message}");
         }
     }
 

@@ -24,15 +24,18 @@ public static class CalibrationApi
     private const string Kind = "calibration-echo";
 
     /// <summary>The emulated calibration stage with <paramref name="behavior"/>, its authorizers checking <paramref name="secret"/>.</summary>
-    public static ApiGateway Emulate(GatewayBehavior behavior, byte[] secret, TimeProvider clock)
+    public static ApiGateway Emulate(GatewayBehavior behavior, byte[] secret, TimeProvider clock) =>
+        Emulate(behavior, new CalibrationEchoFunction(secret ?? throw new ArgumentNullException(nameof(secret))), clock);
+
+    /// <summary>The emulated calibration stage with <paramref name="behavior"/>, its authorizers running <paramref name="calibrationAuthorizer"/>.</summary>
+    public static ApiGateway Emulate(GatewayBehavior behavior, IAuthorizerFunction calibrationAuthorizer, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(behavior);
-        ArgumentNullException.ThrowIfNull(secret);
+        ArgumentNullException.ThrowIfNull(calibrationAuthorizer);
         var parsed = ScenarioParser.Parse(Document().ToJsonString(), behavior);
         if (!parsed.IsValid)
             throw new InvalidOperationException($"the calibration API is not a valid scenario: {parsed.Error}");
-        var echo = new CalibrationEchoFunction(secret);
-        return new ApiGateway(parsed.Scenario!.Api, parsed.Scenario.Authorizers, _ => echo, clock);
+        return new ApiGateway(parsed.Scenario!.Api, parsed.Scenario.Authorizers, _ => calibrationAuthorizer, clock);
     }
 
     /// <summary>The calibration API as a scenario document (no requests).</summary>

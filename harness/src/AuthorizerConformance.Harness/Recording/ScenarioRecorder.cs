@@ -73,10 +73,14 @@ public static class ScenarioRecorder
             result.Integration.RequestContext is { } context ? RecordingNormalizer.Json(context, secrets) : null);
     }
 
+    // Redacted, then every token masked whole (what redaction keeps of a token, its header and payload, differs between
+    // runs with their own keys): a recorded request reads "Bearer <token>".
     private static RecordedRequest Request(ClientRequest request, IReadOnlyCollection<string> secrets) =>
-        new(request.Method, request.Path, Redaction.Redact(request.Query, secrets),
-            [.. request.Headers.Select(h => new RecordedHeader(h.Key, Redaction.Redact(h.Value, secrets)))],
-            request.Body is null ? null : Redaction.Redact(request.Body, secrets), request.SourceIp);
+        new(request.Method, request.Path, Safe(request.Query, secrets),
+            [.. request.Headers.Select(h => new RecordedHeader(h.Key, Safe(h.Value, secrets)))],
+            request.Body is null ? null : Safe(request.Body, secrets), request.SourceIp);
+
+    private static string Safe(string text, IReadOnlyCollection<string> secrets) => RecordingNormalizer.Masked(Redaction.Redact(text, secrets));
 
     private static RecordedCall Call(int ordinal, AuthorizerCall call, IReadOnlyCollection<string> secrets)
     {
