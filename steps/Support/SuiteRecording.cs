@@ -10,7 +10,7 @@ namespace AuthorizerConformance.Steps.Support;
 /// What the run's environment asks of every scenario besides its verdict: AUTHZ_RECORD (record each scenario into a
 /// recording set) and AUTHZ_BEHAVIOR (the behaviour file the emulation starts from, e.g. one <c>authz calibrate</c> wrote).
 /// </summary>
-public static class SuiteRecording
+public static partial class SuiteRecording
 {
     private static readonly Lazy<GatewayBehavior> LoadedBehavior = new(() =>
         Environment.GetEnvironmentVariable(BehaviorFile.EnvironmentVariable) is { Length: > 0 } file
@@ -32,18 +32,25 @@ public static class SuiteRecording
             scenario.Label.Length == 0 ? [] : [scenario.Label]);
     }
 
-    /// <summary>Every secret and token of <paramref name="stage"/>'s scenario so far (what <see cref="OutputRedaction"/> withholds).</summary>
+    /// <summary>
+    /// The secrets and tokens of <paramref name="stage"/>'s scenario that recordings withhold: the tokens it built, the
+    /// run's secret and the function's secret-named settings (a name with SECRET, SALT, PASSWORD, TOKEN or KEY). Unlike
+    /// <see cref="OutputRedaction"/> it keeps the other settings (issuer, audience, scope routes): they appear in the
+    /// authorizer's outputs, and a replay must return those outputs whole. The recorder adds the identity values.
+    /// </summary>
     public static IReadOnlyCollection<string> Secrets(Stage stage)
     {
         ArgumentNullException.ThrowIfNull(stage);
         return
         [
             .. stage.BuiltTokens.Select(t => t.Text),
-            .. stage.Session.Results.SelectMany(r => r.IdentityValues),
-            .. stage.Session.AuthorizerEnvironment.Values,
+            .. stage.Session.AuthorizerEnvironment.Where(e => SecretName().IsMatch(e.Key)).Select(e => e.Value),
             SuiteKeys.Ring.Secret,
         ];
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("SECRET|SALT|PASSWORD|TOKEN|KEY", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex SecretName();
 
     /// <summary>Writes the recording of <paramref name="stage"/>'s scenario when the run records (and it sent anything).</summary>
     public static void Record(Stage stage, ScenarioDefinition scenario)

@@ -10,8 +10,9 @@ namespace AuthorizerConformance.Harness.Recording;
 /// usual; where the scenario calls the authorizer under test, this target answers with what the recorded authorizer
 /// answered (its output, error or timeout), after checking that the event is the recorded one (same fingerprint). A
 /// scenario that was not recorded is skipped with the reason; a scenario that calls more often than recorded, or with
-/// another event, fails (the recording is stale) — a replay never passes what it cannot answer. The target offers the
-/// capabilities of the target the set was made against.
+/// another event, fails (the recording is stale) — a replay never passes what it cannot answer. The scenario's recorded
+/// authorizer log (redacted) is written to its log. The target offers the capabilities of the target the set was made
+/// against.
 /// </summary>
 public sealed class RecordedTarget : IConformanceTarget
 {
@@ -19,6 +20,7 @@ public sealed class RecordedTarget : IConformanceTarget
     public const string Prefix = "recorded:";
 
     private readonly RecordingSet _set;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<TextWriter, object> _logged = [];
 
     /// <summary>Replays the set named by <paramref name="profile"/>'s function (relative to the profile's folder).</summary>
     /// <exception cref="ProfileException">The folder is not a readable recording set.</exception>
@@ -59,6 +61,9 @@ public sealed class RecordedTarget : IConformanceTarget
             throw new ScenarioNotApplicableException("The recorded target replays recorded scenarios of the conformance suite only (this run names no scenario).");
         if (!_set.Scenarios.TryGetValue(request.ScenarioId, out var recording))
             throw new ScenarioNotApplicableException($"The recording set {_set.Directory} has no recording of this scenario ({request.ScenarioId}); record it with AUTHZ_RECORD.");
+        // The recorded log is the scenario's, written once however many of its authorizers replay.
+        if (_logged.TryAdd(request.Log, new object()))
+            request.Log.Write(recording.AuthorizerLog);
         return new RecordedAuthorizerFunction(recording, request.Authorizer.Name, request.Secrets);
     }
 }

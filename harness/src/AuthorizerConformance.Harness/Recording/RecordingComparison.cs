@@ -37,6 +37,7 @@ public static class RecordingComparison
             Compare(differences, at, "error", e.ErrorMessage, a.ErrorMessage);
             Compare(differences, at, "error type", e.ErrorType, a.ErrorType);
         }
+        Compare(differences, "scenario", "authorizer log", expected.AuthorizerLog, actual.AuthorizerLog);
         return differences;
     }
 

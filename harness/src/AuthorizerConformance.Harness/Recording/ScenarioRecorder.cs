@@ -19,6 +19,12 @@ public static class ScenarioRecorder
     /// <summary>The folder a <c>dotnet test</c> run records into (relative to the directory it was started in).</summary>
     public const string EnvironmentVariable = "AUTHZ_RECORD";
 
+    // Files people read and diff: quotes and < > as themselves, not \u0022 (the texts are redacted; nothing is embedded in HTML).
+    private static readonly JsonSerializerOptions Readable = new(RecordingJsonContext.Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     /// <summary>The set's manifest file.</summary>
     public const string ManifestFile = "recording.json";
 
@@ -26,7 +32,9 @@ public static class ScenarioRecorder
     /// <param name="session">The scenario's stage: what it sent, got and called.</param>
     /// <param name="id">The scenario's id (<see cref="RecordingIds"/>).</param>
     /// <param name="scenario">The scenario's name for people.</param>
-    /// <param name="secrets">Every secret and token of the scenario (the run's keys, the tokens it built, the function's environment).</param>
+    /// <param name="secrets">The scenario's secrets and tokens (the run's keys, the tokens it built, secret settings); the same
+    /// set the replay fingerprints events with (<see cref="StageSession.Secrets"/>). The requests' identity values are added
+    /// for what is stored, not for fingerprints (a replay does not know the current request's yet).</param>
     public static ScenarioRecording Record(StageSession session, string id, string scenario, IReadOnlyCollection<string> secrets)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -34,9 +42,9 @@ public static class ScenarioRecorder
         var all = secrets.Concat(session.Results.SelectMany(r => r.IdentityValues)).Where(s => !string.IsNullOrEmpty(s)).Distinct().ToList();
         var exchanges = new List<RecordedExchange>();
         for (var i = 0; i < session.Sent.Count && i < session.Results.Count; i++)
-            exchanges.Add(Exchange(i + 1, session.Sent[i], session.Results[i], all));
-        var calls = session.Calls.Select((c, i) => Call(i + 1, c, all)).ToList();
-        return new ScenarioRecording(id, Redaction.Redact(scenario, all), exchanges, calls);
+            exchanges.Add(Exchange(i + 1, session.Sent[i], session.Results[i], all, secrets));
+        var calls = session.Calls.Select((c, i) => Call(i + 1, c, all, secrets)).ToList();
+        return new ScenarioRecording(id, Redaction.Redact(scenario, all), exchanges, calls, Redaction.Redact(session.AuthorizerLog, all));
     }
 
     /// <summary>Writes <paramref name="recording"/> into the set at <paramref name="directory"/>, and the set's manifest for <paramref name="target"/>.</summary>
@@ -46,10 +54,10 @@ public static class ScenarioRecorder
         ArgumentNullException.ThrowIfNull(target);
         var file = RecordingSet.PathOf(directory, recording.Id);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        File.WriteAllText(file, JsonSerializer.Serialize(recording, RecordingJsonContext.Default.ScenarioRecording) + "\n");
+        File.WriteAllText(file, JsonSerializer.Serialize(recording, Readable.GetTypeInfo(typeof(ScenarioRecording))) + "\n");
         var manifest = new RecordingManifest(target.Name, [.. target.Capabilities.Order(StringComparer.Ordinal)],
             [.. StageSnapshot.VolatileHeaders.Order(StringComparer.Ordinal)], [.. RecordingNormalizer.VolatileMembers.Order(StringComparer.Ordinal)]);
-        var manifestText = JsonSerializer.Serialize(manifest, RecordingJsonContext.Default.RecordingManifest) + "\n";
+        var manifestText = JsonSerializer.Serialize(manifest, Readable.GetTypeInfo(typeof(RecordingManifest))) + "\n";
         var manifestFile = Path.Combine(directory, ManifestFile);
         // Every scenario of a run writes the same manifest; write it once, and never leave half a file for a reader.
         if (!File.Exists(manifestFile) || File.ReadAllText(manifestFile) != manifestText)
@@ -64,11 +72,11 @@ public static class ScenarioRecorder
     public static string Fingerprint(ClientRequest request, IReadOnlyCollection<string> secrets) =>
         RecordingNormalizer.Fingerprint(JsonSerializer.Serialize(Request(request, secrets), RecordingJsonContext.Default.RecordedRequest), secrets);
 
-    private static RecordedExchange Exchange(int ordinal, SentRequest sent, GatewayResult result, IReadOnlyCollection<string> secrets)
+    private static RecordedExchange Exchange(int ordinal, SentRequest sent, GatewayResult result, IReadOnlyCollection<string> secrets,
+        IReadOnlyCollection<string> fingerprintSecrets)
     {
         var request = Request(sent.Request, secrets);
-        var requestJson = JsonSerializer.Serialize(request, RecordingJsonContext.Default.RecordedRequest);
-        return new RecordedExchange(ordinal, Math.Round(sent.At.TotalSeconds, 3), request, RecordingNormalizer.Fingerprint(requestJson, secrets), result.Status,
+        return new RecordedExchange(ordinal, Math.Round(sent.At.TotalSeconds, 3), request, Fingerprint(sent.Request, fingerprintSecrets), result.Status,
             RecordingNormalizer.Headers(result.Headers, secrets), Redaction.Redact(result.Body, secrets), result.AuthorizerInvoked, result.CacheHit,
             result.Integration.RequestContext is { } context ? RecordingNormalizer.Json(context, secrets) : null);
     }
@@ -82,9 +90,9 @@ public static class ScenarioRecorder
 
     private static string Safe(string text, IReadOnlyCollection<string> secrets) => RecordingNormalizer.Masked(Redaction.Redact(text, secrets));
 
-    private static RecordedCall Call(int ordinal, AuthorizerCall call, IReadOnlyCollection<string> secrets)
+    private static RecordedCall Call(int ordinal, AuthorizerCall call, IReadOnlyCollection<string> secrets, IReadOnlyCollection<string> fingerprintSecrets)
     {
-        var fingerprint = RecordingNormalizer.Fingerprint(call.Event, secrets);
+        var fingerprint = RecordingNormalizer.Fingerprint(call.Event, fingerprintSecrets);
         return call.Outcome switch
         {
             AuthorizerInvocation.Returned r => new RecordedCall(ordinal, call.Authorizer, fingerprint, RecordedCall.Returned,

@@ -5,4 +5,5 @@ namespace AuthorizerConformance.Harness.Recording;
 /// <param name="Scenario">The scenario's name for people: feature, title, example values.</param>
 /// <param name="Requests">Every request in order.</param>
 /// <param name="Calls">Every authorizer call in order.</param>
-public sealed record ScenarioRecording(string Id, string Scenario, IReadOnlyList<RecordedExchange> Requests, IReadOnlyList<RecordedCall> Calls);
+/// <param name="AuthorizerLog">What the authorizer under test logged during the scenario, redacted (a replay logs it again).</param>
+public sealed record ScenarioRecording(string Id, string Scenario, IReadOnlyList<RecordedExchange> Requests, IReadOnlyList<RecordedCall> Calls, string AuthorizerLog);
