@@ -45,7 +45,7 @@ public sealed class CalibrateCommandTests : IDisposable
         {
             var behavior = GatewayBehavior.Default with { PrincipalIdRequired = true, EmptyStringEntry = AuthorizerConformance.Policy.EmptyElementReading.Literal };
             await using var stage = await new FakeStage(CalibrationApi.Emulate(behavior, Encoding.UTF8.GetBytes(secret), TimeProvider.System), "calibrate").StartAsync();
-            var profile = Write("stage.json", $$"""{"function": "reference", "tokens": {"alg": "HS256", "secretEnv": "{{variable}}"}}""");
+            var profile = Write("stage.json", $$$"""{"function": "reference", "tokens": {"alg": "HS256", "secretEnv": "{{{variable}}}"}}""");
             var output = Path.Combine(_dir, "stage-behavior.json");
 
             var (code, stdout, stderr) = CliRunner.Run("calibrate", "--profile", profile, "--stage", stage.Url.ToString(), "--out", output);
@@ -118,7 +118,7 @@ public sealed class CalibrateCommandTests : IDisposable
         try
         {
             await using var stage = await new FakeStage(CalibrationApi.Emulate(GatewayBehavior.Default, Encoding.UTF8.GetBytes("another-secret-entirely"), TimeProvider.System), "calibrate").StartAsync();
-            var profile = Write("p.json", $$"""{"function": "reference", "tokens": {"alg": "HS256", "secretEnv": "{{variable}}"}}""");
+            var profile = Write("p.json", $$$"""{"function": "reference", "tokens": {"alg": "HS256", "secretEnv": "{{{variable}}}"}}""");
 
             var (code, stdout, stderr) = CliRunner.Run("calibrate", "--profile", profile, "--stage", stage.Url.ToString());
 

@@ -3,13 +3,16 @@
 namespace AuthorizerConformance.Cli.Tests;
 
 /// <summary>
-/// One <c>authz run --no-builtin --features RunFixtures/team --report DIR</c> of the built authz (an assembly fixture:
+/// One <c>authz run --no-builtin --features RunFixtures/team --report DIR --record DIR</c> of the built authz (an assembly fixture:
 /// one run for every test class that reads it), shared by the tests
 /// that read its console and reports (the fixture has a pass, a fail and a skip; two failures are on purpose).
 /// </summary>
 public sealed class RunFixtureRun : IAsyncLifetime
 {
     public string ReportDirectory { get; } = Directory.CreateTempSubdirectory("authz-run-report-").FullName;
+
+    /// <summary>Where the run records every scenario (<c>--record</c>).</summary>
+    public string RecordDirectory { get; } = Directory.CreateTempSubdirectory("authz-run-record-").FullName;
 
     public int ExitCode { get; private set; }
 
@@ -21,13 +24,14 @@ public sealed class RunFixtureRun : IAsyncLifetime
     {
         File.WriteAllText(StepSummary, "earlier step\n");
         (ExitCode, Output) = await AuthzProcess.RunAsync("dotnet",
-            [AuthzProcess.AuthzAssembly, "run", "--no-builtin", "--features", AuthzProcess.FixtureFeatures, "--report", ReportDirectory],
+            [AuthzProcess.AuthzAssembly, "run", "--no-builtin", "--features", AuthzProcess.FixtureFeatures, "--report", ReportDirectory, "--record", RecordDirectory],
             AuthzProcess.RepoRoot, new() { ["CI"] = "true", ["GITHUB_STEP_SUMMARY"] = StepSummary });
     }
 
     public ValueTask DisposeAsync()
     {
         Directory.Delete(ReportDirectory, recursive: true);
+        Directory.Delete(RecordDirectory, recursive: true);
         File.Delete(StepSummary);
         return ValueTask.CompletedTask;
     }
