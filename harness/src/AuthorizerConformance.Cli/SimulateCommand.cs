@@ -65,6 +65,21 @@ public static class SimulateCommand
                     return Program.UsageError;
                 }
             }
+            // "api": {"behavior": "stage-behavior.json"}: a behaviour file (authz calibrate --write), relative to the scenario file.
+            if (BehaviorReference(text) is { } reference)
+            {
+                try
+                {
+                    baseline = Harness.Calibration.BehaviorFile.Load(path == "-" || Path.IsPathRooted(reference.File) ? reference.File
+                        : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, reference.File));
+                }
+                catch (InputException e)
+                {
+                    await error.WriteLineAsync($"authz simulate: api.behavior: {e.Message}").ConfigureAwait(false);
+                    return Program.UsageError;
+                }
+                text = reference.Scenario;
+            }
             var parsed = ScenarioParser.Parse(text, baseline);
             if (!parsed.IsValid)
                 return await Invalid(error, parsed.Error!).ConfigureAwait(false);
@@ -90,6 +105,30 @@ public static class SimulateCommand
             "is the authorizer under test, which authz simulate does not run; map it in the scenario file, e.g. "
             + $"\"authorizers\": {{\"{spec.Authorizer.Name}\": {{\"function\": {{\"kind\": \"reference\", \"env\": {{…}}}}}}}}"));
         return resolver;
+    }
+
+    /// <summary>
+    /// When the scenario's <c>api.behavior</c> is a string (a behaviour file's path), that path and the scenario without
+    /// it; null otherwise (an object, or text the scenario parser will report on).
+    /// </summary>
+    private static (string File, string Scenario)? BehaviorReference(string text)
+    {
+        try
+        {
+            var root = System.Text.Json.Nodes.JsonNode.Parse(text, documentOptions: new System.Text.Json.JsonDocumentOptions
+            {
+                CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false,
+            });
+            if (root?["api"] is not System.Text.Json.Nodes.JsonObject api || api["behavior"] is not System.Text.Json.Nodes.JsonValue value ||
+                !value.TryGetValue<string>(out var file))
+                return null;
+            api.Remove("behavior");
+            return (file, root.ToJsonString());
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The secrets a scenario hands its functions (every <c>env</c> value), redacted by value in the output.</summary>

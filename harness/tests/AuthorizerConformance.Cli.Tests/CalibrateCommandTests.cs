@@ -73,6 +73,26 @@ public sealed class CalibrateCommandTests : IDisposable
         }
     }
 
+    [Fact]
+    public void A_scenario_names_its_behaviour_file_in_api_behavior_relative_to_itself()
+    {
+        Write("stage-behavior.json", "{\"principalIdRequired\": true}");
+        var scenario = Write("scenario.json", """
+            {"api": {"type": "REST", "behavior": "stage-behavior.json", "routes": [{"method": "GET", "resource": "/pets", "authorizer": "A"}]},
+             "authorizers": {"A": {"type": "TOKEN", "identitySource": "method.request.header.Authorization", "resultTtlInSeconds": 0,
+               "function": {"kind": "scripted", "outcomes": [{"return": {"policyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "execute-api:Invoke", "Resource": "*"}]}}}]}}},
+             "requests": [{"method": "GET", "path": "/pets", "headers": {"Authorization": "x"}}]}
+            """);
+        var missing = Write("missing.json", File.ReadAllText(scenario).Replace("stage-behavior.json", "nowhere.json", StringComparison.Ordinal));
+
+        var (code, _, stderr) = CliRunner.Run("simulate", missing);
+
+        Assert.Equal(500, Status(CliRunner.Run("simulate", scenario)));
+        Assert.Equal(2, code);
+        Assert.Contains("authz simulate: api.behavior: ", stderr, StringComparison.Ordinal);
+        Assert.Contains("nowhere.json", stderr, StringComparison.Ordinal);
+    }
+
     private static int Status((int ExitCode, string Stdout, string Stderr) run)
     {
         Assert.Equal((0, ""), (run.ExitCode, run.Stderr));
