@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Xml.Linq;
 using AuthorizerConformance.Harness.Calibration;
 using AuthorizerConformance.Harness.Profiles;
 using AuthorizerConformance.Harness.Recording;
+using AuthorizerConformance.Testing;
 
 namespace AuthorizerConformance.Steps.Recording;
 
@@ -51,26 +51,17 @@ public sealed class RecordedReplayTests : IDisposable
         var features = Directory.CreateDirectory(Path.Combine(_folder.FullName, "features")).FullName;
         foreach (var feature in Features)
             File.Copy(Path.Combine(SourceFeatures, feature), Path.Combine(features, feature));
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder.FullName };
-        foreach (var argument in new[]
-                 {
-                     typeof(RecordedReplayTests).Assembly.Location, "-noLogo", "-noColor", "-noAutoReporters", "-class", typeof(FeatureTests).FullName!,
-                     "-result-xml", Path.Combine(_folder.FullName, "results.xml"),
-                 })
-            start.ArgumentList.Add(argument);
-        start.Environment["AUTHZ_FEATURES_DIR"] = features;
-        start.Environment[AuthorizerProfile.EnvironmentVariable] = Path.Combine(Recordings, "reference.profile.json");
-        start.Environment[ScenarioRecorder.EnvironmentVariable] = recordInto;
-        start.Environment.Remove("AUTHZ_TARGET");
-        start.Environment.Remove(BehaviorFile.EnvironmentVariable);
-        start.Environment.Remove("AUTHZ_TAGS");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        var xml = Path.Combine(_folder.FullName, "results.xml");
-        if (!File.Exists(xml))
-            throw new InvalidOperationException($"The replay run wrote no results (exit code {process.ExitCode}):{Environment.NewLine}{await stdout}{await stderr}");
-        return XDocument.Load(xml);
+        var run = await FeatureRunProcess.RunAsync(typeof(RecordedReplayTests).Assembly.Location, features, _folder.FullName,
+            ["-noAutoReporters", "-class", typeof(FeatureTests).FullName!],
+            new Dictionary<string, string?>
+            {
+                [AuthorizerProfile.EnvironmentVariable] = Path.Combine(Recordings, "reference.profile.json"),
+                [ScenarioRecorder.EnvironmentVariable] = recordInto,
+                ["AUTHZ_TARGET"] = null,
+                [BehaviorFile.EnvironmentVariable] = null,
+                ["AUTHZ_TAGS"] = null,
+                ["AUTHZ_API"] = null,
+            });
+        return run.Results;
     }
 }
