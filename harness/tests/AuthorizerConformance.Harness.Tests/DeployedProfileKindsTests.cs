@@ -69,7 +69,7 @@ public sealed class DeployedProfileKindsTests
         var session = new StageSession(target, DateTimeOffset.UtcNow);
         var authorizer = new JsonObject
         {
-            ["type"] = target.Profile.Types[0], ["identitySource"] = target.Profile.IdentitySource[0],
+            ["type"] = target.Profile.Types[0], ["identitySource"] = "method.request.header." + target.Profile.IdentitySource[0],
             ["function"] = new JsonObject { ["kind"] = StageSession.TargetKind },
         };
         if (target.Profile.ResultTtlInSeconds is { } ttl)
@@ -145,7 +145,7 @@ public sealed class DeployedProfileKindsTests
         using var target = new TestInvokeTarget(Profile(TestInvokeJson()), Config(fake));
 
         Assert.Equal([AuthorizerProfileType.Token], target.Profile.Types);
-        Assert.Equal(["method.request.header.Authorization"], target.Profile.IdentitySource);
+        Assert.Equal(["Authorization"], target.Profile.IdentitySource);
         Assert.Equal(("^Bearer .+$", 120), (target.Profile.ValidationExpression, target.Profile.ResultTtlInSeconds));
         Assert.Equal("prod", target.StageVariables["env"]);
         var session = Session(target);
@@ -166,7 +166,7 @@ public sealed class DeployedProfileKindsTests
         using var target = new TestInvokeTarget(Profile(TestInvokeJson("test-invoke:abc123/req001")), Config(fake));
 
         Assert.Equal([AuthorizerProfileType.Request], target.Profile.Types);
-        Assert.Equal(["method.request.header.Authorization", "method.request.querystring.v"], target.Profile.IdentitySource);
+        Assert.Equal(["Authorization", "method.request.querystring.v"], target.Profile.IdentitySource);
         Assert.Null(target.Profile.ValidationExpression);
     }
 

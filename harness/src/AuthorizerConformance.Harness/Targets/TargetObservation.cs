@@ -13,8 +13,11 @@ public static class TargetObservation
     /// statements, the resource policy's decision, the method ARN.</summary>
     public const string GatewayDecision = "gateway-decision";
 
-    /// <summary>Whether and how often the authorizer was invoked, and whether a result came from the cache.</summary>
+    /// <summary>Whether the authorizer was invoked for a request.</summary>
     public const string AuthorizerCalls = "authorizer-calls";
+
+    /// <summary>The stage's result cache: whether a result came from it, and so how often the authorizer ran in all.</summary>
+    public const string Cache = "cache";
 
     /// <summary>The event the authorizer received.</summary>
     public const string AuthorizerEvent = "authorizer-event";
@@ -22,12 +25,15 @@ public static class TargetObservation
     /// <summary>What the backend receives: the request context, the authorizer's principal and context.</summary>
     public const string BackendRequest = "backend-request";
 
+    /// <summary>What the authorizer returned (its raw output, for the output lint).</summary>
+    public const string AuthorizerOutput = "authorizer-output";
+
     /// <summary>What the authorizer logged.</summary>
     public const string AuthorizerLog = "authorizer-log";
 
     /// <summary>Every observation name.</summary>
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        GatewayDecision, AuthorizerCalls, AuthorizerEvent, BackendRequest, AuthorizerLog,
+        GatewayDecision, AuthorizerCalls, Cache, AuthorizerEvent, AuthorizerOutput, BackendRequest, AuthorizerLog,
     };
 }

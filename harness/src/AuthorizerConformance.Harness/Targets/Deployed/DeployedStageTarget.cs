@@ -82,8 +82,10 @@ public sealed class DeployedStageTarget : IConformanceTarget, IDeployedStage, ID
     public string? CannotObserve(string observation) => observation switch
     {
         TargetObservation.GatewayDecision => "a deployed stage shows the client's answer only, not the gateway's failure code, policy decision or method ARN.",
-        TargetObservation.AuthorizerCalls => "a deployed stage does not show whether its authorizer ran or answered from the cache.",
+        TargetObservation.AuthorizerCalls => "a deployed stage does not show whether its authorizer ran.",
+        TargetObservation.Cache => "a deployed stage does not show whether an answer came from its cache.",
         TargetObservation.AuthorizerEvent => "a deployed stage does not show the event its authorizer received.",
+        TargetObservation.AuthorizerOutput => "a deployed stage does not show what its authorizer returned.",
         TargetObservation.BackendRequest => "a deployed stage does not show what its backend received.",
         TargetObservation.AuthorizerLog => "the authorizer's log lines are in CloudWatch, not in the stage's answers.",
         _ => null,

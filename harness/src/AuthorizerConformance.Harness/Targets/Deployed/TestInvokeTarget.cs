@@ -20,6 +20,8 @@ public sealed class TestInvokeTarget : IConformanceTarget, IDisposable
 {
     private static readonly IReadOnlySet<string> Only = new HashSet<string>(StringComparer.Ordinal) { TargetCapability.GatewayEmulation };
 
+    private const string HeaderSource = "method.request.header.";
+
     private readonly AuthorizerProfile _declared;
     private readonly Lazy<AmazonAPIGatewayClient> _client;
     private readonly Lazy<Discovery> _discovery;
@@ -91,7 +93,7 @@ public sealed class TestInvokeTarget : IConformanceTarget, IDisposable
     public string? CannotObserve(string observation) => observation switch
     {
         TargetObservation.AuthorizerEvent => "TestInvokeAuthorizer does not show the event AWS built for the authorizer.",
-        TargetObservation.AuthorizerCalls => "a test invoke never caches and the stage's cache cannot be seen through it: calls and cache hits here would be the emulation's, not the stage's.",
+        TargetObservation.Cache => "a test invoke never caches and the stage's cache cannot be seen through it: cache hits and call counts here would be the emulation's, not the stage's.",
         TargetObservation.AuthorizerLog => "the authorizer's own log lines are in CloudWatch, not in TestInvokeAuthorizer's answer.",
         _ => null,
     };
@@ -118,7 +120,9 @@ public sealed class TestInvokeTarget : IConformanceTarget, IDisposable
                 var other => throw new DeployedStageException(
                     $"{where}: the authorizer is of type {other ?? "(none)"}; the suite judges Lambda authorizers (TOKEN or REQUEST)."),
             };
-            var sources = (authorizer.IdentitySource ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            // A header source becomes the header's name, as a profile writes it, so scenarios of every API type read it.
+            var sources = (authorizer.IdentitySource ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(s => s.StartsWith(HeaderSource, StringComparison.Ordinal) ? s[HeaderSource.Length..] : s).ToArray();
             if (sources.Length == 0)
                 throw new DeployedStageException($"{where}: the authorizer has no identity source (GetAuthorizer): the suite needs to know where the token goes.");
             IReadOnlyDictionary<string, string> variables = new Dictionary<string, string>(StringComparer.Ordinal);
