@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AuthorizerConformance.Gateway;
 using AuthorizerConformance.Harness.Targets;
+using AuthorizerConformance.Harness.Targets.Deployed;
 using AuthorizerConformance.Policy;
 using AuthorizerConformance.Steps.Support;
 using Reqnroll;
@@ -21,6 +22,12 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
     public void StatusBecause(HttpStatus status, string failure)
     {
         Status(status);
+        if (Stage.Target.CannotObserve(TargetObservation.GatewayDecision) is not null && DeployedStageTarget.ErrorTypeOf(failure) is { } shown)
+        {
+            // A deployed stage shows the gateway response, not the code: checked as far as the answer shows it.
+            ShowsErrorType(shown, failure);
+            return;
+        }
         Stage.Observe(TargetObservation.GatewayDecision);
         expect.Equal($"the failure code of the {stage.Last.Status}", failure, stage.Last.Failure);
     }
@@ -233,8 +240,20 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
         var last = stage.Last;
         expect.That(last.Status == 403, () => $"the client's status is {last.Status}{Why(last)}; the scenario expects 403 ({decision})");
         NotReached();
-        Stage.Observe(TargetObservation.GatewayDecision);
+        if (Stage.Target.CannotObserve(TargetObservation.GatewayDecision) is not null)
+        {
+            // A deployed stage shows a 403 AccessDeniedException, not which kind of deny it was.
+            ShowsErrorType("AccessDeniedException", decision.ToString());
+            return;
+        }
         expect.Equal("the policy decision", decision.ToString(), last.Decision?.ToString());
+    }
+
+    private void ShowsErrorType(string errorType, string why)
+    {
+        var header = stage.Last.Headers.FirstOrDefault(h => string.Equals(h.Key, "x-amzn-ErrorType", StringComparison.OrdinalIgnoreCase)).Value;
+        var actual = header?.Split(':')[0];
+        expect.That(actual == errorType, () => $"the stage's x-amzn-ErrorType is {Expect.Quote(actual)}; the scenario expects {Expect.Quote(errorType)} ({why})");
     }
 
     private static string Why(GatewayResult result) =>

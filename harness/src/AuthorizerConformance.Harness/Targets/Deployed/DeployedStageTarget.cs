@@ -91,6 +91,22 @@ public sealed class DeployedStageTarget : IConformanceTarget, IDeployedStage, ID
         _ => null,
     };
 
+    /// <summary>
+    /// What a REST stage shows of a failure code: the <c>x-amzn-ErrorType</c> of the gateway response it gives (GWR-3),
+    /// or null when the answer does not tell it apart. The code itself is the emulation's; on a stage an expectation
+    /// "401 because authorizer-unauthorized" is checked as far as the answer shows it (the status and this header).
+    /// </summary>
+    public static string? ErrorTypeOf(string failure) => failure switch
+    {
+        FailureCodes.IdentitySourceMissing or FailureCodes.ValidationExpressionMismatch or FailureCodes.ValidationExpressionTimeout
+            or FailureCodes.AuthorizerUnauthorized => "UnauthorizedException",
+        FailureCodes.AuthorizerError or FailureCodes.AuthorizerTimeout or FailureCodes.AuthorizerOutputInvalid
+            or FailureCodes.ContextValueInvalid => "AuthorizerConfigurationException",
+        FailureCodes.PolicyExplicitDeny or FailureCodes.PolicyImplicitDeny or FailureCodes.ResourcePolicyDeny => "AccessDeniedException",
+        FailureCodes.RouteNotFound => "MissingAuthenticationTokenException",
+        _ => null,
+    };
+
     /// <inheritdoc />
     public async Task<GatewayResult> SendAsync(ClientRequest request, CancellationToken cancellationToken)
     {
