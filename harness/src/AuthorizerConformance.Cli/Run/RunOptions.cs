@@ -6,5 +6,6 @@ namespace AuthorizerConformance.Cli.Run;
 /// <param name="Tags">The Cucumber tag expression selecting scenarios, or null.</param>
 /// <param name="ReportDirectory">Where the reports go, or null for none.</param>
 /// <param name="NoBuiltin">Leave the built-in conformance features out.</param>
+/// <param name="AllowSlow">Let scenarios wait in real time on a deployed stage (<c>--allow-slow</c>, AUTHZ_ALLOW_SLOW=1).</param>
 public sealed record RunOptions(
-    string? Profile, IReadOnlyList<string> FeatureDirectories, string? Tags, string? ReportDirectory, bool NoBuiltin);
+    string? Profile, IReadOnlyList<string> FeatureDirectories, string? Tags, string? ReportDirectory, bool NoBuiltin, bool AllowSlow = false);

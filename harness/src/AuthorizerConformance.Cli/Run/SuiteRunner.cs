@@ -44,6 +44,8 @@ internal static class SuiteRunner
                 environment[AuthorizerProfile.EnvironmentVariable] = profilePath;
             if (options.Tags is not null)
                 environment[TagExpression.EnvironmentVariable] = options.Tags;
+            if (options.AllowSlow)
+                environment[Harness.Targets.Deployed.DeployedStageTarget.AllowSlowVariable] = "1";
 
             var (exitCode, otherOutput) = await RunWithProgressAsync(suiteAssembly, environment, reader, stdout, cancel).ConfigureAwait(false);
             var errors = reader.RunErrors.ToList();
