@@ -21,6 +21,7 @@ internal static class ProcessTreeCpu
             return null;
         var parents = new Dictionary<int, int>();
         var ticks = new Dictionary<int, long>();
+        var reaped = new Dictionary<int, long>();
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
@@ -34,10 +35,12 @@ internal static class ProcessTreeCpu
             {
                 continue; // gone meanwhile
             }
-            // pid (comm) state ppid … utime(14) stime(15): comm may hold spaces, so count from the last ')'.
+            // pid (comm) state ppid … utime(14) stime(15) cutime(16) cstime(17): comm may hold spaces, so count from the last ')'.
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             parents[pid] = int.Parse(fields[1], CultureInfo.InvariantCulture);
+            // utime + stime, plus cutime + cstime: the children it has reaped (a process per call ends before the next read).
             ticks[pid] = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            reaped[pid] = long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture);
         }
         var root = Environment.ProcessId;
         long total = 0;
@@ -48,7 +51,7 @@ internal static class ProcessTreeCpu
             {
                 if (p == root)
                 {
-                    total += used;
+                    total += used + reaped[pid];
                     break;
                 }
             }
