@@ -29,7 +29,7 @@ public static class InvokeRatio
     /// One arm's result: calls per second (wall clock), the process tree's CPU time per call, and the part of it spent
     /// in this process (the harness host, or the HTTP client calling the peer).
     /// </summary>
-    internal sealed record Rate(double PerSecond, TimeSpan? CpuPerCall, TimeSpan? SelfCpuPerCall)
+    internal sealed record Rate(double PerSecond, TimeSpan? CpuPerCall, TimeSpan? SelfCpuPerCall, long AllocatedPerCall)
     {
         public string Cpu => CpuPerCall is { } cpu && SelfCpuPerCall is { } self
             ? $"{cpu.TotalMicroseconds:N0} µs ({self.TotalMicroseconds:N0} in this process)"
@@ -69,7 +69,7 @@ public static class InvokeRatio
         {
             // For A/B comparisons of the host: the warm arm alone, nothing else in the run.
             output.WriteLine($"load average after: {LoadAverage()}");
-            output.WriteLine($"| Runtime API host, warm node: bootstrap (pool {concurrency}) | {warm.PerSecond:N0} /s | {warm.Cpu} per invocation |");
+            output.WriteLine($"| Runtime API host, warm node: bootstrap (pool {concurrency}) | {warm.PerSecond:N0} /s | {warm.Cpu} per invocation | {warm.AllocatedPerCall:N0} B allocated per invocation in this process |");
             return 0;
         }
         var spawn = SpawnPerCall(info, eventJson, duration, concurrency).GetAwaiter().GetResult();
@@ -126,6 +126,7 @@ public static class InvokeRatio
     internal static async Task<Rate> Loop(Func<Task> call, TimeSpan duration, int concurrency)
     {
         var cpu = ProcessTreeCpu.Now();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         var counts = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
@@ -139,8 +140,9 @@ public static class InvokeRatio
         }))).ConfigureAwait(false);
         var elapsed = clock.Elapsed;
         var calls = counts.Sum();
+        var allocatedPerCall = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / calls;
         var after = cpu is null ? null : ProcessTreeCpu.Now();
-        return new(calls / elapsed.TotalSeconds, (after?.Tree - cpu?.Tree) / calls, (after?.Self - cpu?.Self) / calls);
+        return new(calls / elapsed.TotalSeconds, (after?.Tree - cpu?.Tree) / calls, (after?.Self - cpu?.Self) / calls, allocatedPerCall);
     }
 
     internal static string LoadAverage() =>

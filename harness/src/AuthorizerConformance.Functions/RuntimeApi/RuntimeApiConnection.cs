@@ -16,7 +16,11 @@ internal sealed partial class RuntimeApiConnection : IDisposable
 
     private readonly Socket _socket;
     private readonly RuntimeApiLimits _limits;
+    private const int MaxKeptSendBuffer = 64 * 1024;
+
     private readonly byte[] _buffer;
+    private readonly StringBuilder _head = new(512);
+    private byte[] _send = [];
     private int _start;
     private int _end;
 
@@ -131,7 +135,9 @@ internal sealed partial class RuntimeApiConnection : IDisposable
     /// <summary>Sends <paramref name="response"/> with its status line, length and headers.</summary>
     public async ValueTask WriteAsync(RuntimeApiResponse response, CancellationToken cancellationToken)
     {
-        var head = new StringBuilder(256)
+        // One answer at a time per connection (the serving loop awaits each), so the head's builder and the send buffer
+        // are the connection's own and reused: an invocation's two answers allocate nothing here.
+        var head = _head.Clear()
             .Append("HTTP/1.1 ").Append(response.Status).Append(' ').Append(response.Reason).Append("\r\n")
             .Append("Content-Type: application/json\r\nContent-Length: ").Append(response.Body.Length).Append("\r\n");
         foreach (var (name, value) in response.Headers)
@@ -139,11 +145,15 @@ internal sealed partial class RuntimeApiConnection : IDisposable
         if (response.Close)
             head.Append("Connection: close\r\n");
         head.Append("\r\n");
-        var text = head.ToString();
-        var bytes = new byte[text.Length + response.Body.Length]; // Latin-1: one byte per char
-        var written = Encoding.Latin1.GetBytes(text, bytes);
+        var length = head.Length + response.Body.Length; // Latin-1: one byte per char
+        var bytes = length <= _send.Length ? _send : new byte[length];
+        if (length <= MaxKeptSendBuffer)
+            _send = bytes;
+        var written = 0;
+        foreach (var chunk in head.GetChunks())
+            written += Encoding.Latin1.GetBytes(chunk.Span, bytes.AsSpan(written));
         response.Body.Span.CopyTo(bytes.AsSpan(written));
-        await _socket.SendAsync(bytes, cancellationToken).ConfigureAwait(false);
+        await _socket.SendAsync(bytes.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
