@@ -12,7 +12,8 @@ namespace AuthorizerConformance.Cli;
 /// of the <c>@verify-on-aws</c> scenarios) against a stage running the calibration API and prints which value of each
 /// <see cref="GatewayBehavior"/> option it follows; <c>--write</c> (alias <c>--out</c>) saves them as a behaviour file
 /// that <c>--behavior FILE</c> and <c>AUTHZ_BEHAVIOR</c> load. The stage is the profile's <c>"function": "stage:URL"</c>
-/// or <c>--stage URL</c>, its authorizers' secret the variable the profile's <c>tokens.secretEnv</c> names; a profile
+/// or <c>--stage URL</c>, its authorizers' secret the variable the profile's <c>tokens.secret</c> (<c>env:NAME</c>) or
+/// <c>tokens.secretEnv</c> names; a profile
 /// whose function is <c>reference</c> calibrates the emulation itself (every option at its default). Exit 0 when the
 /// stage was calibrated, 2 on a usage or configuration error (the stage is not the calibration API, it cannot be reached).
 /// </summary>
@@ -72,8 +73,11 @@ public static class CalibrateCommand
         }
         if (!Uri.TryCreate(url, UriKind.Absolute, out var invokeUrl) || invokeUrl.Scheme is not ("http" or "https"))
             throw new UsageException($"{(stageUrl is null ? profilePath + ": $.function" : "--stage")}: \"{url}\" is not an invoke URL such as https://abc123.execute-api.us-east-1.amazonaws.com/calibrate");
-        var secretEnv = profile.Tokens.SecretEnv
-            ?? throw new UsageException($"{profilePath}: $.tokens.secretEnv: name the variable holding the calibration authorizer's secret (e.g. \"AUTHZ_CALIBRATION_SECRET\").");
+        // A deployed profile names the variable as "secret": "env:NAME"; a local one as "secretEnv": "NAME".
+        var secretEnv = profile.Tokens.Secret is { } named && named.StartsWith(Harness.Profiles.ProfileTokens.EnvPrefix, StringComparison.Ordinal)
+            ? named[Harness.Profiles.ProfileTokens.EnvPrefix.Length..]
+            : profile.Tokens.SecretEnv
+              ?? throw new UsageException($"{profilePath}: $.tokens.secret: name the variable holding the calibration authorizer's secret (e.g. \"env:AUTHZ_CALIBRATION_SECRET\").");
         var secret = Environment.GetEnvironmentVariable(secretEnv);
         if (string.IsNullOrEmpty(secret))
             throw new UsageException($"{secretEnv} is not set: set it to the calibration authorizer's secret (its CALIBRATION_SECRET).");

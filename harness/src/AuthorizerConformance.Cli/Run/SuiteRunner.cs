@@ -51,6 +51,8 @@ internal static class SuiteRunner
                 environment[TagExpression.EnvironmentVariable] = options.Tags;
             environment[ApiUnderTest.EnvironmentVariable] = apiPath; // absolute: the suite runs in its own folder
             environment[ApiUnderTest.NameVariable] = apiName;
+            if (options.AllowSlow)
+                environment[Harness.Targets.Deployed.DeployedStageTarget.AllowSlowVariable] = "1";
             if (options.RecordDirectory is { } record)
             {
                 environment[Harness.Recording.ScenarioRecorder.EnvironmentVariable] = Path.GetFullPath(record);
