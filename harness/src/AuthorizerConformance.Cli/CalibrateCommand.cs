@@ -74,10 +74,9 @@ public static class CalibrateCommand
         if (!Uri.TryCreate(url, UriKind.Absolute, out var invokeUrl) || invokeUrl.Scheme is not ("http" or "https"))
             throw new UsageException($"{(stageUrl is null ? profilePath + ": $.function" : "--stage")}: \"{url}\" is not an invoke URL such as https://abc123.execute-api.us-east-1.amazonaws.com/calibrate");
         // A deployed profile names the variable as "secret": "env:NAME"; a local one as "secretEnv": "NAME".
-        var secretEnv = profile.Tokens.Secret is { } named && named.StartsWith(Harness.Profiles.ProfileTokens.EnvPrefix, StringComparison.Ordinal)
-            ? named[Harness.Profiles.ProfileTokens.EnvPrefix.Length..]
-            : profile.Tokens.SecretEnv
-              ?? throw new UsageException($"{profilePath}: $.tokens.secret: name the variable holding the calibration authorizer's secret (e.g. \"env:AUTHZ_CALIBRATION_SECRET\").");
+        // (the reader keeps NAME in both).
+        var secretEnv = profile.Tokens.Secret ?? profile.Tokens.SecretEnv
+            ?? throw new UsageException($"{profilePath}: $.tokens.secret: name the variable holding the calibration authorizer's secret (e.g. \"env:AUTHZ_CALIBRATION_SECRET\").");
         var secret = Environment.GetEnvironmentVariable(secretEnv);
         if (string.IsNullOrEmpty(secret))
             throw new UsageException($"{secretEnv} is not set: set it to the calibration authorizer's secret (its CALIBRATION_SECRET).");

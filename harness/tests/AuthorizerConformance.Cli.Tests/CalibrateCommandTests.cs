@@ -93,6 +93,31 @@ public sealed class CalibrateCommandTests : IDisposable
         Assert.Contains("nowhere.json", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_stage_profile_names_the_calibration_stage_and_its_secret()
+    {
+        var variable = "AUTHZ_TEST_CALIBRATION_SECRET_" + Guid.NewGuid().ToString("N");
+        var secret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        Environment.SetEnvironmentVariable(variable, secret);
+        try
+        {
+            var behavior = GatewayBehavior.Default with { AcceptSingleStatementObject = false };
+            await using var stage = await new FakeStage(CalibrationApi.Emulate(behavior, Encoding.UTF8.GetBytes(secret), TimeProvider.System), "calibrate").StartAsync();
+            var profile = Write("calibration.json", $$$"""{"name": "calibration", "function": "stage:{{{stage.Url}}}", "tokens": {"alg": "HS256", "secret": "env:{{{variable}}}"}}""");
+            var output = Path.Combine(_dir, "calibrated.json");
+
+            var (code, stdout, stderr) = CliRunner.Run("calibrate", "--profile", profile, "--write", output);
+
+            Assert.Equal((0, ""), (code, stderr));
+            Assert.Contains("1 differ, 0 unexplained", stdout, StringComparison.Ordinal);
+            Assert.Equal(behavior, BehaviorFile.Load(output));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+    }
+
     private static int Status((int ExitCode, string Stdout, string Stderr) run)
     {
         Assert.Equal((0, ""), (run.ExitCode, run.Stderr));
