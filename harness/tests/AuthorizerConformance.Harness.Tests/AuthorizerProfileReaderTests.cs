@@ -162,6 +162,17 @@ public class AuthorizerProfileReaderTests
     }
 
     [Fact]
+    public void A_profile_path_to_an_endless_device_is_refused_at_the_bound()
+    {
+        // Issue 16, class of defect 13: /dev/zero reports no length; the read stops at the bound instead of exhausting memory.
+        var result = AuthorizerProfile.Load("/dev/zero");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Contains($"larger than the {AuthorizerProfileReader.MaxBytes}-byte limit", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ProfileException>(() => result.OrThrow());
+    }
+
+    [Fact]
     public void A_relative_profile_path_resolves_against_the_current_directory_and_its_function_against_the_file()
     {
         var folder = Directory.CreateTempSubdirectory("authz-profile-");
