@@ -9,14 +9,16 @@ namespace AuthorizerConformance.Gateway.Tests.Hardening;
 /// </summary>
 public class NotUtf8OutputTests
 {
-    public static TheoryData<byte[]> NotUtf8 => new()
+    public static TheoryData<byte[]> NotUtf8()
     {
+        var data = new TheoryData<byte[]>();
         // The fuzzer's find: two stray bytes inside the member name "policyDocument".
-        [.. "{\"principalId\":\"u\",\"policy"u8, 0x8E, (byte)'e', 0x91, .. "t\":{}}"u8],
-        [.. "{\"principalId\":\""u8, 0xFF, .. "\",\"policyDocument\":{\"Version\":\"2012-10-17\",\"Statement\":[]}}"u8],
-        [.. "{\"principalId\":\"u\",\"context\":{\"k\":\""u8, 0xC0, 0xAF, .. "\"}}"u8],
-        [.. "{\"isAuthorized\":true,\"context\":{\""u8, 0xED, 0xA0, 0x80, .. "\":1}}"u8],
-    };
+        data.Add([.. "{\"principalId\":\"u\",\"policy"u8, 0x8E, (byte)'e', 0x91, .. "t\":{}}"u8]);
+        data.Add([.. "{\"principalId\":\""u8, 0xFF, .. "\",\"policyDocument\":{\"Version\":\"2012-10-17\",\"Statement\":[]}}"u8]);
+        data.Add([.. "{\"principalId\":\"u\",\"context\":{\"k\":\""u8, 0xC0, 0xAF, .. "\"}}"u8]);
+        data.Add([.. "{\"isAuthorized\":true,\"context\":{\""u8, 0xED, 0xA0, 0x80, .. "\":1}}"u8]);
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(NotUtf8))]
