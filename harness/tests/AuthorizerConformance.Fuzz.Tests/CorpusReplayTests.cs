@@ -44,6 +44,7 @@ public class CorpusReplayTests
 
     [Theory]
     [InlineData("output", "finding-01-not-utf8-member-name", "authorizer-output-invalid: output is not UTF-8 text")]
+    [InlineData("profile", "finding-02-not-utf8", "profile.json: $: the profile file: not UTF-8 text (a byte that is not UTF-8 at offset 4)")]
     public void A_finding_keeps_its_fixed_verdict(string target, string file, string reason)
     {
         var verdict = FuzzTargets.Find(target)!.Classify(File.ReadAllBytes(Path.Combine(Corpus.Root, target, file)));
