@@ -39,6 +39,7 @@ public class CorpusReplayTests
             var verdicts = Corpus.Seeds(target.Name).Select(target.Classify).ToList();
             Assert.True(verdicts.Count >= 4, $"{target.Name}: {verdicts.Count} corpus inputs");
             Assert.Contains(verdicts, v => v.Valid);
+            Assert.Contains(verdicts, v => !v.Valid);
         }
     }
 
