@@ -25,6 +25,7 @@ public sealed class Stage
 
     private static readonly Lazy<IConformanceTarget> SelectedTarget = new(() => ConformanceTargets.FromEnvironment(SuiteKeys.Keys));
     private bool _routesDeclared;
+    private bool _typeSet;
     private string? _token;
     private readonly List<BuiltToken> _builtTokens = [];
 
@@ -107,7 +108,15 @@ public sealed class Stage
     {
         EnsureNotStarted();
         Session.Api["type"] = type;
+        _typeSet = true;
     }
+
+    /// <summary>
+    /// The team's API for this run (<c>authz run --api</c>, AUTHZ_API), offered to a scenario of the team's features
+    /// (never a built-in one); it runs on it when it describes no API of its own (no API type, authorizer, route or
+    /// imported definition) by its first request.
+    /// </summary>
+    public ImportedApi? ApiUnderTest { get; set; }
 
     /// <summary>The <c>authorizers.&lt;name&gt;</c> object, created with the API type's defaults on first use.</summary>
     public JsonObject Authorizer(string name = DefaultAuthorizer)
@@ -127,6 +136,11 @@ public sealed class Stage
                 new JsonObject { ["type"] = "REQUEST", ["identitySource"] = string.Join(", ", Sources("method.request.header.").Select(s => (string)s!)) },
             _ => new JsonObject { ["type"] = "TOKEN", ["identitySource"] = Sources("method.request.header.")[0]!.GetValue<string>() },
         };
+        // A deployed authorizer's own settings, as discovered (test-invoke:): the emulation around it does what its stage does.
+        if (ApiType == "REST" && Profile.ValidationExpression is { } expression && (string?)created["type"] == "TOKEN")
+            created["identityValidationExpression"] = expression;
+        if (ApiType == "REST" && Profile.ResultTtlInSeconds is { } ttl)
+            created["resultTtlInSeconds"] = ttl;
         created["function"] = new JsonObject { ["kind"] = StageSession.TargetKind };
         Session.Authorizers[name] = created;
         return created;
@@ -184,7 +198,15 @@ public sealed class Stage
     public async Task<GatewayResult> SendAsync(ClientRequest request)
     {
         if (!Session.Started)
+        {
             ApplyDefaults();
+            if (Target is IDeployedStage)
+            {
+                // UNA-2 needs the authorizer without its keys: a deployed stage runs the one it was deployed with.
+                Require(!Session.WithoutKeys, "a deployed stage runs its authorizer as deployed; it cannot run it without its secret and keys (UNA-2): deploy a copy without them and point a profile at it.");
+                RequireDeployedConfiguration();
+            }
+        }
         try
         {
             return await Session.SendAsync(request);
@@ -196,9 +218,40 @@ public sealed class Stage
         }
     }
 
+    /// <summary>Lets time pass: the scenario's clock, or real time on a deployed stage when slow waits are allowed
+    /// (else the scenario is skipped with the reason).</summary>
+    public async Task AdvanceAsync(TimeSpan duration)
+    {
+        try
+        {
+            await Session.AdvanceAsync(duration);
+        }
+        catch (ScenarioNotApplicableException e)
+        {
+            Assert.Skip(e.Message);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A deployed stage keeps the API configuration it was deployed with: the scenario runs on it only when it describes
+    /// the API exactly as the defaults do (the profile's authorizer on every route); otherwise it is skipped, naming
+    /// the first differences.
+    /// </summary>
+    private void RequireDeployedConfiguration()
+    {
+        var baseline = new Stage();
+        baseline.ApplyDefaults();
+        var differences = JsonText.Differences(baseline.Session.Document(), Session.Document(), exact: true);
+        if (differences.Count > 0)
+            Assert.Skip($"The target '{Target.Name}' is a deployed stage with its own API configuration; this scenario configures the API " +
+                        $"otherwise ({string.Join("; ", differences.Take(3))}{(differences.Count > 3 ? $"; {differences.Count - 3} more" : "")}).");
+    }
+
     /// <summary>Header name and value that carry the token by default: the default authorizer's first header source.</summary>
     public (string Name, string Value) DefaultTokenHeader()
     {
+        UseApiUnderTestUnlessDescribed();
         // An imported API names its own authorizers: the token goes where the first of them reads it.
         var authorizer = Session.Authorizers[DefaultAuthorizer] ?? Session.Authorizers.FirstOrDefault().Value;
         var source = authorizer?["identitySource"] switch
@@ -225,6 +278,14 @@ public sealed class Stage
         return text.Contains("{token}", StringComparison.Ordinal) ? text.Replace("{token}", TokenText, StringComparison.Ordinal) : text;
     }
 
+    /// <summary>Skips the scenario when the target cannot show <paramref name="observation"/> (a <see cref="TargetObservation"/>
+    /// name): a deployed authorizer shows less than the emulated gateway. Never a pass.</summary>
+    public static void Observe(string observation)
+    {
+        if (Target.CannotObserve(observation) is { } reason)
+            Assert.Skip($"The target '{Target.Name}' cannot show what this step checks: {reason}");
+    }
+
     /// <summary>Skips the scenario with <paramref name="reason"/> unless <paramref name="applies"/>: a precondition on the
     /// profile of the authorizer under test, never a pass.</summary>
     public static void Require(bool applies, string reason)
@@ -241,8 +302,21 @@ public sealed class Stage
         return text;
     }
 
+    /// <summary>The API under test, for a scenario that described none by now; the scenario's own API members (a resource
+    /// policy, API keys, its identity) stay on top of the definition's.</summary>
+    private void UseApiUnderTestUnlessDescribed()
+    {
+        if (ApiUnderTest is null || Session.Started || Session.Authorizers.Count > 0 || _routesDeclared || _typeSet)
+            return;
+        var own = Session.Api.Where(kv => kv.Key != "type").Select(kv => (kv.Key, Value: kv.Value?.DeepClone())).ToList();
+        UseImportedApi(ApiUnderTest);
+        foreach (var (name, value) in own)
+            Session.Api[name] = value;
+    }
+
     private void ApplyDefaults()
     {
+        UseApiUnderTestUnlessDescribed();
         if (Session.Authorizers.Count == 0)
             Authorizer();
         if (!_routesDeclared)
