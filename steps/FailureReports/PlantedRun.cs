@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using AuthorizerConformance.Harness.Canaries;
 using AuthorizerConformance.Harness.Profiles;
 
 namespace AuthorizerConformance.Steps.FailureReports;
@@ -9,18 +10,25 @@ namespace AuthorizerConformance.Steps.FailureReports;
 /// <summary>
 /// One run of this test assembly's feature theory, in a separate process, on the planted-failure features
 /// (<c>steps/FailureReports/planted</c>), against the reference target: its xUnit XML and JUnit results, Cucumber
-/// HTML and ndjson reports and reproductions, in a temporary folder. Started once per test process and shared.
+/// HTML and ndjson reports and reproductions, in a temporary folder; also xUnit's TRX, CTRF, NUnit, HTML and Markdown
+/// results. The run's keys are canaries (<see cref="SecretCanaries"/>, read through AUTHZ_KEYS_FILE), with canary AWS
+/// credentials in its environment, so the canary test can look for them in everything the run wrote and printed.
+/// Started once per test process and shared.
 /// </summary>
 public sealed class PlantedRun
 {
     private static readonly Lazy<Task<PlantedRun>> Shared = new(() => Task.Run(ExecuteAsync));
 
-    private PlantedRun(string folder, XDocument results, string console)
+    private PlantedRun(string folder, XDocument results, string console, SecretCanaries canaries)
     {
         Folder = folder;
         Results = results;
         Console = console;
+        Canaries = canaries;
     }
+
+    /// <summary>The canary keys and AWS credentials the run was given (its keys file lives outside <see cref="Folder"/>).</summary>
+    public SecretCanaries Canaries { get; }
 
     /// <summary>The planted features' folder (the source folder, recorded at build time).</summary>
     public static string FeaturesFolder { get; } =
@@ -62,12 +70,17 @@ public sealed class PlantedRun
     private static async Task<PlantedRun> ExecuteAsync()
     {
         var folder = Directory.CreateTempSubdirectory("planted-failures-").FullName;
+        var canaries = SecretCanaries.Create();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => canaries.Dispose();
         var reports = Path.Combine(folder, "reports");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
         foreach (var argument in new[]
                  {
                      typeof(PlantedRun).Assembly.Location, "-noLogo", "-noColor", "-noAutoReporters", "-class", typeof(FeatureTests).FullName!,
                      "-result-xml", Path.Combine(folder, "results.xml"), "-result-junit", Path.Combine(folder, "junit.xml"),
+                     "-result-trx", Path.Combine(folder, "results.trx"), "-result-ctrf", Path.Combine(folder, "results.ctrf.json"),
+                     "-result-nunit", Path.Combine(folder, "results.nunit.xml"), "-result-html", Path.Combine(folder, "results.html"),
+                     "-result-markdown", Path.Combine(folder, "results.md"),
                  })
             start.ArgumentList.Add(argument);
         start.Environment["AUTHZ_FEATURES_DIR"] = FeaturesFolder;
@@ -75,6 +88,8 @@ public sealed class PlantedRun
         // judging its own authorizer) would take precedence over AUTHZ_TARGET and change every planted outcome.
         start.Environment.Remove(AuthorizerProfile.EnvironmentVariable);
         start.Environment["AUTHZ_TARGET"] = "reference";
+        foreach (var (name, value) in canaries.Environment)
+            start.Environment[name] = value;
         start.Environment["REQNROLL_FORMATTERS"] = new JsonObject
         {
             ["formatters"] = new JsonObject
@@ -92,6 +107,6 @@ public sealed class PlantedRun
         var xml = Path.Combine(folder, "results.xml");
         if (!File.Exists(xml))
             throw new InvalidOperationException($"The planted-failure run wrote no results (exit code {process.ExitCode}):{Environment.NewLine}{console}");
-        return new PlantedRun(folder, XDocument.Load(xml), console);
+        return new PlantedRun(folder, XDocument.Load(xml), console, canaries);
     }
 }

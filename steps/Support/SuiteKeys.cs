@@ -4,11 +4,11 @@ namespace AuthorizerConformance.Steps.Support;
 
 /// <summary>
 /// The keys of this test run, generated when it starts (nothing secret is committed or printed): an HMAC secret,
-/// RSA-2048, EC P-256 and P-384. The authorizer under test gets them as its profile's <c>tokens</c> says.
+/// RSA-2048, EC P-256 and P-384 (or those of the file AUTHZ_KEYS_FILE names). The authorizer under test gets them as its profile's <c>tokens</c> says.
 /// </summary>
 public static class SuiteKeys
 {
-    private static readonly Lazy<RunKeys> LazyKeys = new(RunKeys.Create);
+    private static readonly Lazy<RunKeys> LazyKeys = new(RunKeys.FromEnvironment);
 
     /// <summary>The run's keys.</summary>
     public static RunKeys Keys => LazyKeys.Value;

@@ -33,8 +33,24 @@ public sealed class RunKeys : IDisposable
     /// <summary>An HMAC secret no authorizer under test knows.</summary>
     public SigningKey ForeignHmac { get; } = SigningKey.Hmac(Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)));
 
+    /// <summary>
+    /// The variable naming a file with the run's key material (<c>secret</c>, <c>rsa</c>, <c>ec256</c>, <c>ec384</c>; see
+    /// docs/profiles.md) instead of keys generated at start: for an authorizer that trusts fixed keys, and for the
+    /// secret-canary test.
+    /// </summary>
+    public const string KeysFileVariable = "AUTHZ_KEYS_FILE";
+
     /// <summary>Fresh keys from a random seed.</summary>
     public static RunKeys Create() => new(new TestKeyRing(RandomNumberGenerator.GetInt32(int.MaxValue)));
+
+    /// <summary>The keys in the file <paramref name="path"/> (see <see cref="KeysFileVariable"/>).</summary>
+    /// <exception cref="Inputs.InputException">The file cannot be read or is not a keys file; the message names the member.</exception>
+    public static RunKeys FromFile(string path) => new(KeysFile.Read(path));
+
+    /// <summary>The keys of <see cref="KeysFileVariable"/> when it is set, else fresh ones.</summary>
+    /// <exception cref="Inputs.InputException">The variable names a file that is not a keys file.</exception>
+    public static RunKeys FromEnvironment() =>
+        Environment.GetEnvironmentVariable(KeysFileVariable) is { Length: > 0 } path ? FromFile(path) : Create();
 
     /// <summary>Every secret text of the run, for redaction and leak checks.</summary>
     public IReadOnlyList<string> Secrets => [Secret];
