@@ -18,6 +18,12 @@ public abstract record FakeFault
     /// <summary>403 <c>ExpiredTokenException</c>: the (session) credentials have expired.</summary>
     public sealed record ExpiredToken : FakeFault;
 
+    /// <summary>Resets the connection after reading the request: no answer at all (TCP RST).</summary>
+    public sealed record Reset : FakeFault;
+
+    /// <summary>200 with a body that is not JSON (a captive portal or a proxy's page where API Gateway should be).</summary>
+    public sealed record Garbage : FakeFault;
+
     /// <summary>Serves the request normally, after <paramref name="Delay"/> of real time (the connection closing ends the wait).</summary>
     public sealed record Slow(TimeSpan Delay) : FakeFault;
 }

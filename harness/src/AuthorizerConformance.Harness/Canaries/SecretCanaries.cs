@@ -27,7 +27,7 @@ public sealed class SecretCanaries : IDisposable
         Ec384 = ECDsa.Create(ECCurve.NamedCurves.nistP384);
         AccessKeyId = "ASIA" + RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16);
         SecretAccessKey = "canarySAK" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
-        SessionToken = "canarySTS" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(180));
+        SessionToken = Convert.ToBase64String(RandomNumberGenerator.GetBytes(180)); // random from its first character, as a prefix leak must be seen
         KeysFile = Path.Combine(folder, "canary-keys.json");
         File.WriteAllText(KeysFile, new JsonObject
         {
@@ -128,7 +128,7 @@ public sealed class SecretCanaries : IDisposable
         _named["AWS access key id"] = AccessKeyId;
         _named["AWS secret access key"] = SecretAccessKey;
         _named["AWS session token"] = SessionToken;
-        _named["AWS session token (first 40 characters)"] = SessionToken[..40];
+        _named["AWS session token (first 16 characters)"] = SessionToken[..16];
     }
 
     private void NameBytes(string name, byte[] value)
