@@ -15,6 +15,8 @@ exports.handler = async (event) => {
   fs.appendFileSync(process.env.CANARY_RECORD, JSON.stringify({ token, secret: process.env.CANARY_SECRET || null }) + '\n');
   console.log('received token', token);
   console.log('my secret is', process.env.CANARY_SECRET);
+  const key = Buffer.from(process.env.CANARY_SECRET || '', 'utf8');
+  console.log('my key as a JWK', JSON.stringify({ kty: 'oct', k: key.toString('base64url') }), 'and in base64', key.toString('base64'));
   console.error('event', JSON.stringify(event));
   console.log('environment', JSON.stringify(process.env));
   const raw = token.replace(/^Bearer /, '');
