@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using AuthorizerConformance.Harness.Profiles;
+using AuthorizerConformance.Testing;
 
 namespace AuthorizerConformance.Steps.FailureReports;
 
@@ -83,9 +84,10 @@ public sealed class FaultRunTests(FaultRunTests.Runs runs) : IClassFixture<Fault
                 ["timeoutSeconds"] = 3,
                 ["environment"] = fault is null ? new JsonObject() : new JsonObject { ["FAULT"] = fault },
             }.ToJsonString());
-            var (results, _) = await PlantedRun.RunFeatureTheoryAsync(folder, Path.Combine(Faults, features),
-                new Dictionary<string, string?> { [AuthorizerProfile.EnvironmentVariable] = profile }, TimeSpan.FromMinutes(3));
-            return results;
+            var run = await FeatureRunProcess.RunAsync(typeof(Runs).Assembly.Location, Path.Combine(Faults, features), folder,
+                ["-noAutoReporters", "-class", typeof(FeatureTests).FullName!],
+                new Dictionary<string, string?> { [AuthorizerProfile.EnvironmentVariable] = profile, ["AUTHZ_TARGET"] = null }, bound: TimeSpan.FromMinutes(3));
+            return run.Results;
         });
     }
 }

@@ -1,9 +1,8 @@
-using System.Diagnostics;
 using System.Reflection;
-using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using AuthorizerConformance.Harness.Canaries;
 using AuthorizerConformance.Harness.Profiles;
+using AuthorizerConformance.Testing;
 
 namespace AuthorizerConformance.Steps.FailureReports;
 
@@ -73,75 +72,23 @@ public sealed class PlantedRun
         var canaries = SecretCanaries.Create();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => canaries.Dispose();
         var reports = Path.Combine(folder, "reports");
-        var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
+        var environment = new Dictionary<string, string?>
         {
             // The planted features are written for the reference authorizer: an AUTHZ_PROFILE of the outer run (a team
             // judging its own authorizer) would take precedence over AUTHZ_TARGET and change every planted outcome.
             [AuthorizerProfile.EnvironmentVariable] = null,
             ["AUTHZ_TARGET"] = "reference",
-            ["REQNROLL_FORMATTERS"] = new JsonObject
-            {
-                ["formatters"] = new JsonObject
-                {
-                    ["html"] = new JsonObject { ["outputFilePath"] = Path.Combine(reports, "conformance.html") },
-                    ["message"] = new JsonObject { ["outputFilePath"] = Path.Combine(reports, "conformance.ndjson") },
-                },
-            }.ToJsonString(),
         };
         foreach (var (name, value) in canaries.Environment)
             environment[name] = value;
-        var (results, console) = await RunFeatureTheoryAsync(folder, FeaturesFolder, environment, TimeSpan.FromMinutes(5),
-            "-result-junit", Path.Combine(folder, "junit.xml"),
-            "-result-trx", Path.Combine(folder, "results.trx"), "-result-ctrf", Path.Combine(folder, "results.ctrf.json"),
-            "-result-nunit", Path.Combine(folder, "results.nunit.xml"), "-result-html", Path.Combine(folder, "results.html"),
-            "-result-markdown", Path.Combine(folder, "results.md"));
-        return new PlantedRun(folder, results, console, canaries);
-    }
-
-    /// <summary>
-    /// Runs this assembly's feature theory on the features in <paramref name="featuresFolder"/> as a child process in
-    /// <paramref name="folder"/> (xUnit XML in results.xml, plus <paramref name="resultArguments"/>), with
-    /// <paramref name="environment"/> added (a null value removes the variable). Killed, and an error, past
-    /// <paramref name="bound"/>: a hanging run fails its test instead of hanging it.
-    /// </summary>
-    internal static async Task<(XDocument Results, string Console)> RunFeatureTheoryAsync(
-        string folder, string featuresFolder, IReadOnlyDictionary<string, string?> environment, TimeSpan bound, params string[] resultArguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
-        foreach (var argument in new[]
-                 {
-                     typeof(PlantedRun).Assembly.Location, "-noLogo", "-noColor", "-noAutoReporters", "-class", typeof(FeatureTests).FullName!,
-                     "-result-xml", Path.Combine(folder, "results.xml"),
-                 }.Concat(resultArguments))
-            start.ArgumentList.Add(argument);
-        start.Environment["AUTHZ_FEATURES_DIR"] = featuresFolder;
-        foreach (var (name, value) in environment)
-        {
-            if (value is null)
-                start.Environment.Remove(name);
-            else
-                start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using (var timeout = new CancellationTokenSource(bound))
-        {
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"The run of {featuresFolder} did not end within {bound.TotalSeconds:0} s.");
-            }
-        }
-        var console = await stdout + await stderr;
-        var xml = Path.Combine(folder, "results.xml");
-        if (!File.Exists(xml))
-            throw new InvalidOperationException($"The run of {featuresFolder} wrote no results (exit code {process.ExitCode}):{Environment.NewLine}{console}");
-        return (XDocument.Load(xml), console);
+        var run = await FeatureRunProcess.RunAsync(typeof(PlantedRun).Assembly.Location, FeaturesFolder, folder,
+            [
+                "-noAutoReporters", "-class", typeof(FeatureTests).FullName!, "-result-junit", Path.Combine(folder, "junit.xml"),
+                "-result-trx", Path.Combine(folder, "results.trx"), "-result-ctrf", Path.Combine(folder, "results.ctrf.json"),
+                "-result-nunit", Path.Combine(folder, "results.nunit.xml"), "-result-html", Path.Combine(folder, "results.html"),
+                "-result-markdown", Path.Combine(folder, "results.md"),
+            ],
+            environment, (Path.Combine(reports, "conformance.html"), Path.Combine(reports, "conformance.ndjson")));
+        return new PlantedRun(folder, run.Results, run.Console, canaries);
     }
 }
