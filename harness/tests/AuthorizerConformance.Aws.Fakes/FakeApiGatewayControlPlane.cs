@@ -121,14 +121,8 @@ public sealed partial class FakeApiGatewayControlPlane : IAsyncDisposable
         }
         lock (_gate)
             _requests.Add(new FakeRequestRecord(arrived, context.Request.Method, rawPath, refused is null, answer.Status, answer.ErrorType));
-        if (answer.Status == ResetStatus)
-            context.Abort();
-        else
-            await answer.WriteAsync(context.Response).ConfigureAwait(false);
+        await answer.WriteAsync(context.Response).ConfigureAwait(false);
     }
-
-    /// <summary>The status recorded for <see cref="FakeFault.Reset"/> (no answer was written).</summary>
-    public const int ResetStatus = 0;
 
     private async Task<Answer> ServeAsync(HttpContext context, FakeFault? fault, string rawPath, string rawQuery, byte[] body)
     {
@@ -142,10 +136,11 @@ public sealed partial class FakeApiGatewayControlPlane : IAsyncDisposable
                 return Answer.Error(403, "AccessDeniedException",
                     $"User: arn:aws:iam::{AccountId}:user/conformance is not authorized to perform: apigateway:{context.Request.Method} on resource: " +
                     $"arn:aws:apigateway:{Region}::{Uri.UnescapeDataString(rawPath)}", capitalMessage: true);
+            case FakeFault.ConnectionReset:
+                context.Abort();
+                return Answer.Error(499, "ConnectionReset", "the connection was reset");
             case FakeFault.ExpiredToken:
                 return Answer.Error(403, "ExpiredTokenException", "The security token included in the request is expired", capitalMessage: true);
-            case FakeFault.Reset:
-                return new Answer(ResetStatus, [], "ConnectionReset");
             case FakeFault.Garbage:
                 return Answer.Ok("<html><body>Sign in to the Wi-Fi</body></html>"u8.ToArray());
             case FakeFault.Slow s:

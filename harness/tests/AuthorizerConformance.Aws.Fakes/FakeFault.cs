@@ -18,8 +18,8 @@ public abstract record FakeFault
     /// <summary>403 <c>ExpiredTokenException</c>: the (session) credentials have expired.</summary>
     public sealed record ExpiredToken : FakeFault;
 
-    /// <summary>Resets the connection after reading the request: no answer at all (TCP RST).</summary>
-    public sealed record Reset : FakeFault;
+    /// <summary>Drops the connection without an answer (a reset, as a broken proxy or network would).</summary>
+    public sealed record ConnectionReset : FakeFault;
 
     /// <summary>200 with a body that is not JSON (a captive portal or a proxy's page where API Gateway should be).</summary>
     public sealed record Garbage : FakeFault;

@@ -1,134 +1,177 @@
-using System.Diagnostics;
+using System.Text.Json.Nodes;
 using Amazon;
 using Amazon.Runtime;
 using AuthorizerConformance.Aws.APIGateway;
 using AuthorizerConformance.Aws.Fakes;
-using AuthorizerConformance.Aws.Throttling;
 using AuthorizerConformance.Gateway;
-using AuthorizerConformance.Gateway.Scenarios;
-using AuthorizerConformance.Harness.Canaries;
+using AuthorizerConformance.Harness.Conformance;
+using AuthorizerConformance.Harness.Profiles;
+using AuthorizerConformance.Harness.Targets;
 using AuthorizerConformance.Harness.Targets.Deployed;
 using AuthorizerConformance.Harness.Tokens;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AuthorizerConformance.Harness.Tests;
 
 /// <summary>
-/// Issue 13, fault injection for the deployed target (the <c>test-invoke:</c> profile kind is not on main yet, so this
-/// goes through its adapter, <see cref="TestInvokeAuthorizerFunction"/>, behind the emulated stage, as a scenario's
-/// request does): every fault the fake control plane injects, lasting longer than the retry budget, ends the request with
-/// an error naming the fault, within a bound, never a pass. The client signs with canary AWS credentials and the request
-/// carries a canary-signed token: neither appears in any error or log line, including AWS's own signature-mismatch text,
-/// which quotes the session token.
+/// Every fault the fake control plane injects, met by a scenario's request on the <c>test-invoke:</c> target through
+/// the same path the steps use (<see cref="StageSession"/> → emulated gateway → TestInvokeAuthorizer): a transient fault
+/// is retried and the scenario's verdict is the authorizer's; a lasting one fails the request with a message naming it.
+/// Never a 500 or 401 that a scenario could take for the authorizer's answer. Waits run on a fake clock.
 /// </summary>
-public sealed class DeployedFaultTests : IDisposable
+public sealed class DeployedFaultTests
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
-
-    private readonly SecretCanaries _canaries = SecretCanaries.Create();
+    private static readonly string Secret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public void Dispose() => _canaries.Dispose();
-
-    public static TheoryData<string> Faults() =>
-        ["429 storm", "503 storm", "connection resets", "expired credentials", "not API Gateway", "hang", "wrong secret key"];
-
-    [Theory]
-    [MemberData(nameof(Faults))]
-    public async Task A_lasting_fault_fails_the_scenario_naming_it_within_a_bound_and_shows_no_canary(string fault)
+    private sealed class Rig(FakeApiGatewayControlPlane fake, TestInvokeTarget target, List<TimeSpan> waits) : IAsyncDisposable
     {
-        var credentials = new FakeCredentials(_canaries.AccessKeyId, _canaries.SecretAccessKey, _canaries.SessionToken);
-        using var keys = RunKeys.FromFile(_canaries.KeysFile);
-        await using var fake = await new FakeApiGatewayControlPlane([new FakeRestApi
+        public FakeApiGatewayControlPlane Fake => fake;
+        public List<TimeSpan> Waits => waits;
+
+        public async Task<GatewayResult> SendAsync()
         {
-            Id = "abc123",
-            Authorizers = [new FakeAuthorizer { Id = "ref001", Function = _ => ReferenceFunctionFactory.Create("token", new Dictionary<string, string> { ["AUTH_TOKEN_SALT"] = keys.Secret }, TimeProvider.System) }],
-        }], credentials: credentials).StartAsync();
-        var expected = Inject(fake, fault);
-        var log = new List<string>();
-        using var client = new AmazonAPIGatewayClient(new AmazonAPIGatewayConfig
-        {
-            RegionEndpoint = RegionEndpoint.USEast1, ServiceURL = fake.Endpoint.ToString(),
-            Credentials = new SessionAWSCredentials(credentials.AccessKeyId, fault == "wrong secret key" ? "canarySAK-wrong-" + credentials.SecretAccessKey : credentials.SecretAccessKey, credentials.SessionToken),
-            Retry = ApiGatewayRetryPolicy.Default with { MaxAttempts = 3 },
-            Timeout = TimeSpan.FromMilliseconds(fault == "hang" ? 500 : 10_000),
-            Delay = (_, _) => Task.CompletedTask, // the backoff is counted, not waited
-            Log = line =>
+            var session = new StageSession(target, DateTimeOffset.UtcNow);
+            session.Authorizers["A"] = new JsonObject
             {
-                lock (log)
-                    log.Add(line);
-            },
-        });
-        var token = TokenFactory.Mint(ClaimsBuilder.Standard(DateTimeOffset.UtcNow).Build(), "HS256", keys.Ring.Hmac);
-        var clock = Stopwatch.StartNew();
+                ["type"] = "TOKEN", ["identitySource"] = "method.request.header.Authorization", ["resultTtlInSeconds"] = 0,
+                ["function"] = new JsonObject { ["kind"] = StageSession.TargetKind },
+            };
+            session.Api["routes"] = new JsonArray(new JsonObject { ["method"] = "GET", ["resource"] = "/pets/{id}", ["authorizer"] = "A" });
+            var token = TokenFactory.Mint(ClaimsBuilder.Standard(DateTimeOffset.UtcNow).Build(), "HS256", SigningKey.Hmac(Secret));
+            return await session.SendAsync(new ClientRequest { Method = "GET", Path = "/pets/1", Headers = [new("Authorization", "Bearer " + token)] }, Ct);
+        }
 
-        var error = await Assert.ThrowsAsync<AmazonAPIGatewayException>(async () =>
-            await Stage(client).HandleAsync(new ClientRequest { Method = "GET", Path = "/pets/1", Headers = [new("Authorization", "Bearer " + token)] }, Ct));
-
-        Assert.True(clock.Elapsed < Bound, $"{fault} took {clock.Elapsed}");
-        Assert.Equal(expected.Type, error.ErrorType);
-        Assert.Contains(expected.Named, error.Message, StringComparison.Ordinal);
-        var texts = new[] { error.ToString() }.Concat(log);
-        Assert.Empty(texts.SelectMany(t => _canaries.Find(fault, t, [token])));
-        if (fault == "wrong secret key")
-            Assert.Contains("[REDACTED]", error.Message, StringComparison.Ordinal); // AWS's text quoted the session token
-    }
-
-    [Fact]
-    public async Task A_signature_error_on_a_short_request_quotes_no_credential()
-    {
-        var credentials = new FakeCredentials(_canaries.AccessKeyId, _canaries.SecretAccessKey, _canaries.SessionToken);
-        await using var fake = await new FakeApiGatewayControlPlane([], credentials: credentials).StartAsync();
-        using var client = new AmazonAPIGatewayClient(new AmazonAPIGatewayConfig
+        public async ValueTask DisposeAsync()
         {
-            RegionEndpoint = RegionEndpoint.USEast1, ServiceURL = fake.Endpoint.ToString(),
-            Credentials = new SessionAWSCredentials(credentials.AccessKeyId, "wrong" + credentials.SecretAccessKey, credentials.SessionToken),
-        });
-
-        var error = await Assert.ThrowsAsync<AmazonAPIGatewayException>(() => client.GetRestApisAsync(cancellationToken: Ct));
-
-        Assert.Equal("InvalidSignatureException", error.ErrorType);
-        Assert.Empty(_canaries.Find("error", error.ToString()));
-        Assert.Contains("x-amz-security-token:[REDACTED]", error.Message, StringComparison.Ordinal); // AWS's text quoted it
-    }
-
-    private static (string Type, string Named) Inject(FakeApiGatewayControlPlane fake, string fault)
-    {
-        switch (fault)
-        {
-            case "429 storm":
-                fake.Inject(new FakeFault.Throttle(1), times: 50);
-                return ("TooManyRequestsException", "throttled");
-            case "503 storm":
-                fake.Inject(new FakeFault.ServerError(503), times: 50);
-                return ("ServiceUnavailableException", "503 ServiceUnavailableException on all 3 attempts");
-            case "connection resets":
-                fake.Inject(new FakeFault.Reset(), times: 50);
-                return (AmazonAPIGatewayException.ConnectionError, "could not reach");
-            case "expired credentials":
-                fake.Inject(new FakeFault.ExpiredToken());
-                return ("ExpiredTokenException", "credentials have expired");
-            case "not API Gateway":
-                fake.Inject(new FakeFault.Garbage());
-                return (AmazonAPIGatewayException.MalformedAnswerError, "is the endpoint API Gateway?");
-            case "hang":
-                fake.Inject(new FakeFault.Slow(TimeSpan.FromMinutes(5)));
-                return (AmazonAPIGatewayException.TimeoutError, "within 0.5 s");
-            case "wrong secret key":
-                return ("InvalidSignatureException", "signature we calculated does not match");
-            default:
-                throw new ArgumentOutOfRangeException(nameof(fault), fault, null);
+            target.Dispose();
+            await fake.DisposeAsync();
         }
     }
 
-    private static ApiGateway Stage(AmazonAPIGatewayClient client)
+    private static async Task<Rig> StartAsync(TimeSpan? attemptTimeout = null)
     {
-        var scenario = ScenarioParser.Parse("""
-            {"api": {"type": "REST", "apiId": "abc123", "stage": "prod", "routes": [{"method": "GET", "resource": "/pets/{id}", "authorizer": "A"}]},
-             "authorizers": {"A": {"type": "TOKEN", "identitySource": "method.request.header.Authorization", "function": {"kind": "test-invoke"}}},
-             "requests": []}
-            """).Scenario!;
-        return new ApiGateway(scenario.Api, scenario.Authorizers,
-            _ => new TestInvokeAuthorizerFunction(client, "abc123", "ref001", "Authorization", new Dictionary<string, string>()), TimeProvider.System);
+        var fake = await new FakeApiGatewayControlPlane([new FakeRestApi
+        {
+            Id = "abc123",
+            Authorizers = [new FakeAuthorizer
+            {
+                Id = "auth01",
+                Function = _ => ReferenceFunctionFactory.Create("token", new Dictionary<string, string> { ["AUTH_TOKEN_SALT"] = Secret }, TimeProvider.System),
+            }],
+        }]).StartAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var waits = new List<TimeSpan>();
+        var profile = AuthorizerProfileReader.Parse("""{"function": "test-invoke:abc123/auth01", "region": "us-east-1", "tokens": {"alg": "HS256", "secret": "env:S"}}""",
+            "faults.json", Path.GetTempPath()).OrThrow();
+        var config = new AmazonAPIGatewayConfig
+        {
+            RegionEndpoint = RegionEndpoint.USEast1, ServiceURL = fake.Endpoint.ToString(),
+            Credentials = new BasicAWSCredentials(fake.Credentials.AccessKeyId, fake.Credentials.SecretAccessKey),
+            TimeProvider = time, Jitter = () => 0.5,
+            Delay = (d, _) =>
+            {
+                lock (waits)
+                {
+                    waits.Add(d);
+                    time.Advance(d);
+                }
+                return Task.CompletedTask;
+            },
+        };
+        // The attempt timeout runs on the client's clock: a test of it uses the real one (no waits happen in it).
+        var target = new TestInvokeTarget(profile, attemptTimeout is { } limit ? config with { Timeout = limit, TimeProvider = TimeProvider.System, Delay = null } : config);
+        _ = target.Profile; // discovery first, so the faults meet the scenario's test invoke
+        return new Rig(fake, target, waits);
+    }
+
+    [Fact]
+    public async Task A_429_storm_with_Retry_After_slows_the_request_and_the_authorizer_s_verdict_stands()
+    {
+        await using var rig = await StartAsync();
+        rig.Fake.Inject(new FakeFault.Throttle(3), times: 4);
+
+        var result = await rig.SendAsync();
+
+        Assert.Equal((200, true), (result.Status, result.Integration.Invoked));
+        Assert.True(rig.Waits.Count(w => w >= TimeSpan.FromSeconds(3)) >= 4, string.Join(", ", rig.Waits));
+    }
+
+    [Fact]
+    public async Task A_429_storm_past_the_retry_budget_fails_the_request_naming_the_throttling()
+    {
+        await using var rig = await StartAsync();
+        rig.Fake.Inject(new FakeFault.Throttle(1), times: 50);
+
+        var e = await Assert.ThrowsAsync<AmazonAPIGatewayException>(rig.SendAsync);
+
+        Assert.True(e.IsThrottling);
+        Assert.Contains("TooManyRequests", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(502)]
+    [InlineData(503)]
+    [InlineData(504)]
+    public async Task A_passing_5xx_is_retried_and_the_authorizer_s_verdict_stands(int status)
+    {
+        await using var rig = await StartAsync();
+        rig.Fake.Inject(new FakeFault.ServerError(status), times: 2);
+
+        var result = await rig.SendAsync();
+
+        Assert.Equal(200, result.Status);
+    }
+
+    [Fact]
+    public async Task Access_denied_fails_the_request_naming_the_missing_permission()
+    {
+        await using var rig = await StartAsync();
+        rig.Fake.Inject(new FakeFault.AccessDenied());
+
+        var e = await Assert.ThrowsAsync<AmazonAPIGatewayException>(rig.SendAsync);
+
+        Assert.Contains("apigateway:POST", e.Message, StringComparison.Ordinal);
+        Assert.Contains("arn:aws:apigateway:us-east-1::/restapis/abc123/authorizers/auth01", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Expired_credentials_fail_the_request_saying_so()
+    {
+        await using var rig = await StartAsync();
+        rig.Fake.Inject(new FakeFault.ExpiredToken());
+
+        var e = await Assert.ThrowsAsync<AmazonAPIGatewayException>(rig.SendAsync);
+
+        Assert.Equal("ExpiredTokenException", e.ErrorType);
+        Assert.Contains("expired", e.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_slow_answer_fails_the_request_after_the_attempt_timeout_and_is_never_taken_for_the_function_timing_out()
+    {
+        await using var rig = await StartAsync(attemptTimeout: TimeSpan.FromMilliseconds(300));
+        rig.Fake.Inject(new FakeFault.Slow(TimeSpan.FromSeconds(30)));
+
+        var e = await Assert.ThrowsAsync<AmazonAPIGatewayException>(rig.SendAsync);
+
+        Assert.Equal(AmazonAPIGatewayException.TimeoutError, e.ErrorType);
+    }
+
+    [Fact]
+    public async Task A_reset_connection_is_retried_and_a_lasting_one_fails_the_request_naming_the_endpoint()
+    {
+        await using var rig = await StartAsync();
+        rig.Fake.Inject(new FakeFault.ConnectionReset());
+        var once = await rig.SendAsync();
+        rig.Fake.Inject(new FakeFault.ConnectionReset(), times: 50);
+
+        var e = await Assert.ThrowsAsync<AmazonAPIGatewayException>(rig.SendAsync);
+
+        Assert.Equal(200, once.Status);
+        Assert.Equal(AmazonAPIGatewayException.ConnectionError, e.ErrorType);
+        Assert.Contains("127.0.0.1", e.Message, StringComparison.Ordinal);
     }
 }
