@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Xml.Linq;
+using AuthorizerConformance.Harness.Canaries;
 using AuthorizerConformance.Harness.Profiles;
 using AuthorizerConformance.Testing;
 
@@ -8,18 +9,25 @@ namespace AuthorizerConformance.Steps.FailureReports;
 /// <summary>
 /// One run of this test assembly's feature theory, in a separate process, on the planted-failure features
 /// (<c>steps/FailureReports/planted</c>), against the reference target: its xUnit XML and JUnit results, Cucumber
-/// HTML and ndjson reports and reproductions, in a temporary folder. Started once per test process and shared.
+/// HTML and ndjson reports and reproductions, in a temporary folder; also xUnit's TRX, CTRF, NUnit, HTML and Markdown
+/// results. The run's keys are canaries (<see cref="SecretCanaries"/>, read through AUTHZ_KEYS_FILE), with canary AWS
+/// credentials in its environment, so the canary test can look for them in everything the run wrote and printed.
+/// Started once per test process and shared.
 /// </summary>
 public sealed class PlantedRun
 {
     private static readonly Lazy<Task<PlantedRun>> Shared = new(() => Task.Run(ExecuteAsync));
 
-    private PlantedRun(string folder, XDocument results, string console)
+    private PlantedRun(string folder, XDocument results, string console, SecretCanaries canaries)
     {
         Folder = folder;
         Results = results;
         Console = console;
+        Canaries = canaries;
     }
+
+    /// <summary>The canary keys and AWS credentials the run was given (its keys file lives outside <see cref="Folder"/>).</summary>
+    public SecretCanaries Canaries { get; }
 
     /// <summary>The planted features' folder (the source folder, recorded at build time).</summary>
     public static string FeaturesFolder { get; } =
@@ -61,17 +69,26 @@ public sealed class PlantedRun
     private static async Task<PlantedRun> ExecuteAsync()
     {
         var folder = Directory.CreateTempSubdirectory("planted-failures-").FullName;
+        var canaries = SecretCanaries.Create();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => canaries.Dispose();
         var reports = Path.Combine(folder, "reports");
+        var environment = new Dictionary<string, string?>
+        {
+            // The planted features are written for the reference authorizer: an AUTHZ_PROFILE of the outer run (a team
+            // judging its own authorizer) would take precedence over AUTHZ_TARGET and change every planted outcome.
+            [AuthorizerProfile.EnvironmentVariable] = null,
+            ["AUTHZ_TARGET"] = "reference",
+        };
+        foreach (var (name, value) in canaries.Environment)
+            environment[name] = value;
         var run = await FeatureRunProcess.RunAsync(typeof(PlantedRun).Assembly.Location, FeaturesFolder, folder,
-            ["-noAutoReporters", "-class", typeof(FeatureTests).FullName!, "-result-junit", Path.Combine(folder, "junit.xml")],
-            new Dictionary<string, string?>
-            {
-                // The planted features are written for the reference authorizer: an AUTHZ_PROFILE of the outer run (a team
-                // judging its own authorizer) would take precedence over AUTHZ_TARGET and change every planted outcome.
-                [AuthorizerProfile.EnvironmentVariable] = null,
-                ["AUTHZ_TARGET"] = "reference",
-            },
-            (Path.Combine(reports, "conformance.html"), Path.Combine(reports, "conformance.ndjson")));
-        return new PlantedRun(folder, run.Results, run.Console);
+            [
+                "-noAutoReporters", "-class", typeof(FeatureTests).FullName!, "-result-junit", Path.Combine(folder, "junit.xml"),
+                "-result-trx", Path.Combine(folder, "results.trx"), "-result-ctrf", Path.Combine(folder, "results.ctrf.json"),
+                "-result-nunit", Path.Combine(folder, "results.nunit.xml"), "-result-html", Path.Combine(folder, "results.html"),
+                "-result-markdown", Path.Combine(folder, "results.md"),
+            ],
+            environment, (Path.Combine(reports, "conformance.html"), Path.Combine(reports, "conformance.ndjson")));
+        return new PlantedRun(folder, run.Results, run.Console, canaries);
     }
 }

@@ -5,7 +5,7 @@ namespace AuthorizerConformance.Steps.Support;
 
 /// <summary>
 /// The keys of this test run, generated when it starts (nothing secret is committed or printed): an HMAC secret,
-/// RSA-2048, EC P-256 and P-384. The authorizer under test gets them as its profile's <c>tokens</c> says; a deployed
+/// RSA-2048, EC P-256 and P-384 (or those of the file AUTHZ_KEYS_FILE names). The authorizer under test gets them as its profile's <c>tokens</c> says; a deployed
 /// authorizer's tokens are signed with the user's own secret or private key instead (its profile's <c>tokens.secret</c>,
 /// <c>tokens.privateKey</c>).
 /// </summary>

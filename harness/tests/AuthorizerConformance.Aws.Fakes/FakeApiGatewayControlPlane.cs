@@ -141,6 +141,8 @@ public sealed partial class FakeApiGatewayControlPlane : IAsyncDisposable
                 return Answer.Error(499, "ConnectionReset", "the connection was reset");
             case FakeFault.ExpiredToken:
                 return Answer.Error(403, "ExpiredTokenException", "The security token included in the request is expired", capitalMessage: true);
+            case FakeFault.Garbage:
+                return Answer.Ok("<html><body>Sign in to the Wi-Fi</body></html>"u8.ToArray());
             case FakeFault.Slow s:
                 try
                 {

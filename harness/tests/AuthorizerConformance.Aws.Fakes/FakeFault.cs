@@ -21,6 +21,9 @@ public abstract record FakeFault
     /// <summary>Drops the connection without an answer (a reset, as a broken proxy or network would).</summary>
     public sealed record ConnectionReset : FakeFault;
 
+    /// <summary>200 with a body that is not JSON (a captive portal or a proxy's page where API Gateway should be).</summary>
+    public sealed record Garbage : FakeFault;
+
     /// <summary>Serves the request normally, after <paramref name="Delay"/> of real time (the connection closing ends the wait).</summary>
     public sealed record Slow(TimeSpan Delay) : FakeFault;
 }

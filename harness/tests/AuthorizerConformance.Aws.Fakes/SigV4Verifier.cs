@@ -67,9 +67,12 @@ public static class SigV4Verifier
             return ("InvalidSignatureException", $"Signed header '{missing}' is not in the request.");
         var canonical = CanonicalRequest(method, rawPath, rawQuery, signed, h, claimed ?? bodyHash);
         var expected = Signature(credentials.SecretAccessKey, amzDate, region, service, canonical);
+        // As AWS answers a signature mismatch: with the canonical request and the string to sign it expected, which
+        // quote every signed header, x-amz-security-token included (so a client must withhold it from its errors).
         return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature))
             ? null
-            : ("InvalidSignatureException", "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.");
+            : ("InvalidSignatureException", "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. " +
+               $"Consult the service documentation for details.\n\nThe Canonical String for this request should have been\n'{canonical}'\n\nThe String-to-Sign should have been\n'{StringToSign(amzDate, region, service, canonical)}'\n");
     }
 
     /// <summary>The canonical request of SigV4 (task 1).</summary>
@@ -93,12 +96,15 @@ public static class SigV4Verifier
     {
         ArgumentNullException.ThrowIfNull(amzDate);
         var date = amzDate[..8];
-        var stringToSign = $"{Algorithm}\n{amzDate}\n{date}/{region}/{service}/aws4_request\n{Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)))}";
+        var stringToSign = StringToSign(amzDate, region, service, canonicalRequest);
         var key = Encoding.UTF8.GetBytes("AWS4" + secretAccessKey);
         foreach (var part in new[] { date, region, service, "aws4_request" })
             key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(part));
         return Hex(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(stringToSign)));
     }
+
+    private static string StringToSign(string amzDate, string region, string service, string canonicalRequest) =>
+        $"{Algorithm}\n{amzDate}\n{amzDate[..8]}/{region}/{service}/aws4_request\n{Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)))}";
 
     private static string Hex(byte[] bytes) => Convert.ToHexStringLower(bytes);
 

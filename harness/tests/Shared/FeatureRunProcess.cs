@@ -20,9 +20,12 @@ internal static class FeatureRunProcess
     /// <paramref name="arguments"/> added. <paramref name="environment"/> sets variables (a null value removes one:
     /// an outer run's AUTHZ_PROFILE, say). With <paramref name="formatters"/>, Reqnroll's HTML and message formatters
     /// write to those files; without, the formatters are off. Throws when the run wrote no results, with its output.
+    /// With <paramref name="bound"/>, a run still going past it is killed and a <see cref="TimeoutException"/> (a hanging
+    /// run fails its test instead of hanging it).
     /// </summary>
     public static async Task<FeatureRun> RunAsync(string assembly, string featuresFolder, string workFolder,
-        IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment, (string Html, string Ndjson)? formatters = null)
+        IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment, (string Html, string Ndjson)? formatters = null,
+        TimeSpan? bound = null)
     {
         var xml = Path.Combine(workFolder, ResultsFile);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workFolder };
@@ -57,7 +60,18 @@ internal static class FeatureRunProcess
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        using (var timeout = new CancellationTokenSource(bound ?? Timeout.InfiniteTimeSpan))
+        {
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"The run on '{featuresFolder}' did not end within {bound!.Value.TotalSeconds:0} s.");
+            }
+        }
         var console = await stdout + await stderr;
         if (!File.Exists(xml))
             throw new InvalidOperationException($"The run on '{featuresFolder}' wrote no results (exit code {process.ExitCode}):{Environment.NewLine}{console}");

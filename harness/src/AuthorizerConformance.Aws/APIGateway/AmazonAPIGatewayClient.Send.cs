@@ -51,7 +51,7 @@ public sealed partial class AmazonAPIGatewayClient
                     var body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
                     if (response.IsSuccessStatusCode)
                         return Deserialize(call, body, answer, attempt);
-                    failure = ApiGatewayErrors.Read(response, body, _config.TimeProvider.GetUtcNow());
+                    failure = ApiGatewayErrors.Read(response, body, _config.TimeProvider.GetUtcNow(), text => CredentialText.Withhold(text, credentials));
                 }
                 catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {

@@ -14,7 +14,9 @@ internal static class ApiGatewayErrors
 {
     private const int MaxMessageLength = 500;
 
-    public static Failure Read(HttpResponseMessage response, byte[] body, DateTimeOffset now)
+    /// <param name="withhold">Takes the caller's credentials out of the service's message before it is cut to length (an
+    /// AWS signature error quotes the canonical request, session token included).</param>
+    public static Failure Read(HttpResponseMessage response, byte[] body, DateTimeOffset now, Func<string, string> withhold)
     {
         var status = (int)response.StatusCode;
         ErrorBody? parsed = null;
@@ -30,7 +32,7 @@ internal static class ApiGatewayErrors
         type = type.Split(':')[0].Trim();
         if (type.Contains('#', StringComparison.Ordinal))
             type = type[(type.LastIndexOf('#') + 1)..];
-        var message = parsed?.LowerMessage ?? parsed?.UpperMessage ?? "";
+        var message = withhold(parsed?.LowerMessage ?? parsed?.UpperMessage ?? "");
         if (message.Length > MaxMessageLength)
             message = message[..MaxMessageLength] + "…";
         return new Failure(status, type, message, RetryAfter(response, now));

@@ -58,14 +58,18 @@ public static class Redaction
     }
 
     /// <summary>
-    /// A secret and the parts of it that are secrets too: a token after its scheme (<c>Bearer x</c>), and every part of a
-    /// dotted token after its header and payload (what verifies it).
+    /// A secret and the parts of it that are secrets too: its bytes in base64 and base64url, a token after its scheme
+    /// (<c>Bearer x</c>), and every part of a dotted token after its header and payload (what verifies it).
     /// </summary>
     private static void AddWithParts(HashSet<string> values, string? secret)
     {
         if (string.IsNullOrEmpty(secret))
             return;
         Add(values, secret);
+        // The secret's bytes in base64 and base64url (a JWK's "k", a key logged as bytes) are the same secret.
+        var encoded = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(secret)).TrimEnd('=');
+        Add(values, encoded);
+        Add(values, encoded.Replace('+', '-').Replace('/', '_'));
         var space = secret.LastIndexOf(' ');
         var bare = space >= 0 ? secret[(space + 1)..] : secret;
         Add(values, bare);

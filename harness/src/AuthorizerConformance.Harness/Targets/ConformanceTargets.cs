@@ -48,7 +48,7 @@ public static class ConformanceTargets
     public static RunKeys KeysFromEnvironment()
     {
         var profile = Environment.GetEnvironmentVariable(AuthorizerProfile.EnvironmentVariable);
-        return string.IsNullOrWhiteSpace(profile) ? RunKeys.Create() : RunKeys.For(AuthorizerProfile.Load(ResolveFromShell(profile.Trim())).OrThrow());
+        return string.IsNullOrWhiteSpace(profile) ? RunKeys.FromEnvironment() : RunKeys.For(AuthorizerProfile.Load(ResolveFromShell(profile.Trim())).OrThrow());
     }
 
     /// <summary>

@@ -33,11 +33,27 @@ public sealed class RunKeys : IDisposable
     /// <summary>An HMAC secret no authorizer under test knows.</summary>
     public SigningKey ForeignHmac { get; } = SigningKey.Hmac(Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)));
 
+    /// <summary>
+    /// The variable naming a file with the run's key material (<c>secret</c>, <c>rsa</c>, <c>ec256</c>, <c>ec384</c>; see
+    /// docs/profiles.md) instead of keys generated at start: for an authorizer that trusts fixed keys, and for the
+    /// secret-canary test.
+    /// </summary>
+    public const string KeysFileVariable = "AUTHZ_KEYS_FILE";
+
     /// <summary>Fresh keys from a random seed.</summary>
     public static RunKeys Create() => new(new TestKeyRing(RandomNumberGenerator.GetInt32(int.MaxValue)));
 
+    /// <summary>The keys in the file <paramref name="path"/> (see <see cref="KeysFileVariable"/>).</summary>
+    /// <exception cref="Inputs.InputException">The file cannot be read or is not a keys file; the message names the member.</exception>
+    public static RunKeys FromFile(string path) => new(KeysFile.Read(path));
+
+    /// <summary>The keys of <see cref="KeysFileVariable"/> when it is set, else fresh ones.</summary>
+    /// <exception cref="Inputs.InputException">The variable names a file that is not a keys file.</exception>
+    public static RunKeys FromEnvironment() =>
+        Environment.GetEnvironmentVariable(KeysFileVariable) is { Length: > 0 } path ? FromFile(path) : Create();
+
     /// <summary>
-    /// The run's keys for <paramref name="profile"/>: fresh ones, except for a deployed authorizer whose
+    /// The run's keys for <paramref name="profile"/>: fresh ones (or AUTHZ_KEYS_FILE's, <see cref="FromEnvironment"/>), except for a deployed authorizer whose
     /// <c>tokens.secret</c> / <c>tokens.privateKey</c> name environment variables: their values (read from
     /// <paramref name="environment"/>, default the process's) sign its tokens. The values are never written anywhere; the
     /// secret joins <see cref="Secrets"/>, so it is redacted like the run's own.
@@ -48,7 +64,7 @@ public sealed class RunKeys : IDisposable
         ArgumentNullException.ThrowIfNull(profile);
         var tokens = profile.Tokens;
         if (tokens.Secret is null && tokens.PrivateKey is null)
-            return Create();
+            return FromEnvironment();
         var read = environment ?? Environment.GetEnvironmentVariable;
         var where = profile.SourceFile ?? profile.Name;
         string? secret = null;

@@ -23,6 +23,16 @@ public sealed class TestKeyRing : IDisposable
         Ec384 = SigningKey.ForEc(ECDsa.Create(ECCurve.NamedCurves.nistP384), "ec-384");
     }
 
+    /// <summary>A ring of given keys (<see cref="RunKeys.FromFile"/>): the ring owns and disposes them.</summary>
+    internal TestKeyRing(string secret, RSA rsa, ECDsa ec256, ECDsa ec384)
+    {
+        Secret = secret;
+        Hmac = SigningKey.Hmac(secret);
+        Rsa = SigningKey.ForRsa(rsa, "rsa-1");
+        Ec256 = SigningKey.ForEc(ec256, "ec-256");
+        Ec384 = SigningKey.ForEc(ec384, "ec-384");
+    }
+
     /// <summary>
     /// A ring holding the user's own keys for a deployed authorizer: <paramref name="secret"/> signs HS tokens and
     /// <paramref name="privateKey"/> (RSA, EC P-256 or P-384) signs the tokens of its kind; the other slots get fresh keys
