@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Xml.Linq;
+using AuthorizerConformance.Harness.Profiles;
+using AuthorizerConformance.Harness.Targets;
 using AuthorizerConformance.Reqnroll.xUnit3;
 
 namespace AuthorizerConformance.Steps.Lint;
@@ -69,6 +71,9 @@ public sealed class FilteredRunTests : IDisposable
             start.ArgumentList.Add(argument);
         start.Environment[FeatureDirectory.EnvironmentVariable] = _features.FullName;
         start.Environment["REQNROLL_FORMATTERS_DISABLED"] = "true";
+        // The well-tagged scenario passes against the reference authorizer, also in a run against a profile.
+        start.Environment.Remove(AuthorizerProfile.EnvironmentVariable);
+        start.Environment[ConformanceTargets.EnvironmentVariable] = "reference";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);

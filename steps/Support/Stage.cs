@@ -24,6 +24,7 @@ public sealed class Stage
     public static readonly DateTimeOffset Start = new(2026, 1, 15, 12, 0, 0, TimeSpan.Zero);
 
     private static readonly Lazy<IConformanceTarget> SelectedTarget = new(() => ConformanceTargets.FromEnvironment(SuiteKeys.Keys));
+    private readonly HashSet<string> _typeByDefault = new(StringComparer.Ordinal);
     private bool _routesDeclared;
     private string? _token;
     private readonly List<BuiltToken> _builtTokens = [];
@@ -122,14 +123,24 @@ public sealed class Stage
                 ["type"] = "REQUEST", ["identitySource"] = Sources("$request.header."), ["payloadFormatVersion"] = "2.0",
             },
             "WEBSOCKET" => new JsonObject { ["type"] = "REQUEST", ["identitySource"] = Sources("route.request.header.") },
-            // A REST API's authorizer is TOKEN, or REQUEST when that is what the profile's function serves.
-            _ when !Profile.Types.Contains(AuthorizerProfileType.Token) && Profile.Types.Contains(AuthorizerProfileType.Request) =>
-                new JsonObject { ["type"] = "REQUEST", ["identitySource"] = string.Join(", ", Sources("method.request.header.").Select(s => (string)s!)) },
-            _ => new JsonObject { ["type"] = "TOKEN", ["identitySource"] = Sources("method.request.header.")[0]!.GetValue<string>() },
+            // A REST API's authorizer is TOKEN unless the scenario says otherwise; ServeTheProfileType may make it REQUEST.
+            _ => new JsonObject { ["type"] = "TOKEN", ["identitySource"] = DefaultTokenSource },
         };
         created["function"] = new JsonObject { ["kind"] = StageSession.TargetKind };
         Session.Authorizers[name] = created;
+        if (ApiType == "REST")
+            _typeByDefault.Add(name);
         return created;
+    }
+
+    /// <summary>The <c>authorizers.&lt;name&gt;</c> object with the type the scenario names (<c>TOKEN</c>, <c>REQUEST</c>):
+    /// it keeps that type whatever the authorizer under test serves.</summary>
+    public JsonObject AuthorizerOfType(string type, string name = DefaultAuthorizer)
+    {
+        var authorizer = Authorizer(name);
+        authorizer["type"] = type;
+        _typeByDefault.Remove(name);
+        return authorizer;
     }
 
     /// <summary>
@@ -144,6 +155,7 @@ public sealed class Stage
         foreach (var (name, value) in imported.Api)
             Session.Api[name] = value?.DeepClone();
         Session.Authorizers.Clear();
+        _typeByDefault.Clear();
         foreach (var (name, value) in imported.Authorizers)
             Session.Authorizers[name] = value?.DeepClone();
         _routesDeclared = true;
@@ -245,6 +257,7 @@ public sealed class Stage
     {
         if (Session.Authorizers.Count == 0)
             Authorizer();
+        ServeTheProfileType();
         if (!_routesDeclared)
         {
             switch (ApiType)
@@ -262,6 +275,33 @@ public sealed class Stage
             }
         }
     }
+
+    /// <summary>
+    /// A REST authorizer the scenario left at the default type (TOKEN) is the authorizer under test's own type when that
+    /// is REQUEST and not TOKEN, reading the profile's identity sources: the scenario judges the function as it is
+    /// deployed. Only while its function is the authorizer under test: with a scripted function, or in a set-up check,
+    /// the scenario judges API Gateway's TOKEN authorizer whatever the profile. A TOKEN-only setting on it (a validation
+    /// expression, TOK-7, which a REQUEST authorizer ignores, REQ-4) makes the scenario inapplicable: skipped, never run
+    /// as something else.
+    /// </summary>
+    private void ServeTheProfileType()
+    {
+        if (Profile.Types.Contains(AuthorizerProfileType.Token) || !Profile.Types.Contains(AuthorizerProfileType.Request))
+            return;
+        foreach (var name in _typeByDefault)
+        {
+            if (Session.Authorizers[name] is not JsonObject authorizer || (string?)authorizer["function"]?["kind"] != StageSession.TargetKind)
+                continue;
+            Require(authorizer["identityValidationExpression"] is null,
+                "the scenario gives its TOKEN authorizer a validation expression (TOK-7), which a REQUEST authorizer ignores (REQ-4), and its function serves REQUEST, not TOKEN.");
+            authorizer["type"] = "REQUEST";
+            if ((string?)authorizer["identitySource"] == DefaultTokenSource)
+                authorizer["identitySource"] = string.Join(", ", Sources("method.request.header.").Select(s => (string)s!));
+        }
+    }
+
+    /// <summary>A REST TOKEN authorizer's default identity source: the profile's first, as a header expression.</summary>
+    private static string DefaultTokenSource => Sources("method.request.header.")[0]!.GetValue<string>();
 
     /// <summary>The profile's identity sources as expressions (a plain name is a header, read with <paramref name="headerPrefix"/>).</summary>
     private static JsonArray Sources(string headerPrefix) =>
