@@ -15,7 +15,7 @@ namespace AuthorizerConformance.Steps.Support;
 /// reading its identity source, protecting every route; tokens carry standard claims with the profile's issuer,
 /// audience, principal claim and extra claims at the scenario's clock, signed with the profile's first algorithm.
 /// </summary>
-public sealed class Stage
+public sealed partial class Stage
 {
     /// <summary>The authorizer a scenario configures unless it names another.</summary>
     public const string DefaultAuthorizer = "A";
@@ -24,7 +24,6 @@ public sealed class Stage
     public static readonly DateTimeOffset Start = new(2026, 1, 15, 12, 0, 0, TimeSpan.Zero);
 
     private static readonly Lazy<IConformanceTarget> SelectedTarget = new(() => ConformanceTargets.FromEnvironment(SuiteKeys.Keys));
-    private readonly HashSet<string> _typeByDefault = new(StringComparer.Ordinal);
     private bool _routesDeclared;
     private string? _token;
     private readonly List<BuiltToken> _builtTokens = [];
@@ -116,18 +115,20 @@ public sealed class Stage
         EnsureNotStarted();
         if (Session.Authorizers[name] is JsonObject existing)
             return existing;
+        // API Gateway's own defaults: TOKEN on a REST API, REQUEST elsewhere, reading the Authorization header.
+        // ServeTheProfile gives an authorizer that calls the authorizer under test the profile's sources and type.
         var created = ApiType switch
         {
             "HTTP" => new JsonObject
             {
-                ["type"] = "REQUEST", ["identitySource"] = Sources("$request.header."), ["payloadFormatVersion"] = "2.0",
+                ["type"] = "REQUEST", ["identitySource"] = new JsonArray("$request.header.Authorization"), ["payloadFormatVersion"] = "2.0",
             },
-            "WEBSOCKET" => new JsonObject { ["type"] = "REQUEST", ["identitySource"] = Sources("route.request.header.") },
-            // A REST API's authorizer is TOKEN unless the scenario says otherwise; ServeTheProfileType may make it REQUEST.
-            _ => new JsonObject { ["type"] = "TOKEN", ["identitySource"] = DefaultTokenSource },
+            "WEBSOCKET" => new JsonObject { ["type"] = "REQUEST", ["identitySource"] = new JsonArray("route.request.header.Authorization") },
+            _ => new JsonObject { ["type"] = "TOKEN", ["identitySource"] = "method.request.header.Authorization" },
         };
         created["function"] = new JsonObject { ["kind"] = StageSession.TargetKind };
         Session.Authorizers[name] = created;
+        _sourceByDefault.Add(name);
         if (ApiType == "REST")
             _typeByDefault.Add(name);
         return created;
@@ -140,7 +141,16 @@ public sealed class Stage
         var authorizer = Authorizer(name);
         authorizer["type"] = type;
         _typeByDefault.Remove(name);
+        _sourceByDefault.Remove(name);
         return authorizer;
+    }
+
+    /// <summary>Sets the identity source of <c>authorizers.&lt;name&gt;</c> as the scenario writes it (it keeps it whatever
+    /// the profile says).</summary>
+    public void SetIdentitySource(string sources, string name = DefaultAuthorizer)
+    {
+        Authorizer(name)["identitySource"] = sources;
+        _sourceByDefault.Remove(name);
     }
 
     /// <summary>
@@ -156,6 +166,7 @@ public sealed class Stage
             Session.Api[name] = value?.DeepClone();
         Session.Authorizers.Clear();
         _typeByDefault.Clear();
+        _sourceByDefault.Clear();
         foreach (var (name, value) in imported.Authorizers)
             Session.Authorizers[name] = value?.DeepClone();
         _routesDeclared = true;
@@ -211,17 +222,30 @@ public sealed class Stage
     /// <summary>Header name and value that carry the token by default: the default authorizer's first header source.</summary>
     public (string Name, string Value) DefaultTokenHeader()
     {
-        // An imported API names its own authorizers: the token goes where the first of them reads it.
-        var authorizer = Session.Authorizers[DefaultAuthorizer] ?? Session.Authorizers.FirstOrDefault().Value;
-        var source = authorizer?["identitySource"] switch
-        {
-            JsonArray array => array.FirstOrDefault()?.GetValue<string>(),
-            JsonValue value => value.GetValue<string>().Split(',')[0].Trim(),
-            _ => null,
-        } ?? "method.request.header.Authorization";
+        var source = DefaultTokenSource();
         var marker = source.LastIndexOf(".header.", StringComparison.Ordinal);
         var name = marker >= 0 ? source[(marker + ".header.".Length)..] : "Authorization";
         return (name, name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) ? Credentials : TokenText);
+    }
+
+    /// <summary><paramref name="request"/> carrying the scenario's token (if it has one) where the default authorizer reads
+    /// it: a header (<see cref="DefaultTokenHeader"/>), or the raw token in the query-string parameter its first identity
+    /// source names (<c>method.request.querystring.token</c>, <c>$request.querystring.token</c>) — where a REQUEST profile
+    /// says its token travels.</summary>
+    public ClientRequest CarryingTheToken(ClientRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Token is null)
+            return request;
+        var source = DefaultTokenSource();
+        var marker = source.LastIndexOf(".querystring.", StringComparison.Ordinal);
+        if (marker >= 0)
+        {
+            var parameter = source[(marker + ".querystring.".Length)..] + "=" + Uri.EscapeDataString(TokenText);
+            return request with { Query = request.Query.Length == 0 ? parameter : request.Query + "&" + parameter };
+        }
+        var (name, value) = DefaultTokenHeader();
+        return request with { Headers = [.. request.Headers, new(name, value)] };
     }
 
     /// <summary>The token as the API's clients send it in the Authorization header: <c>Bearer &lt;token&gt;</c>, or the raw
@@ -257,7 +281,7 @@ public sealed class Stage
     {
         if (Session.Authorizers.Count == 0)
             Authorizer();
-        ServeTheProfileType();
+        ServeTheProfile();
         if (!_routesDeclared)
         {
             switch (ApiType)
@@ -275,37 +299,6 @@ public sealed class Stage
             }
         }
     }
-
-    /// <summary>
-    /// A REST authorizer the scenario left at the default type (TOKEN) is the authorizer under test's own type when that
-    /// is REQUEST and not TOKEN, reading the profile's identity sources: the scenario judges the function as it is
-    /// deployed. Only while its function is the authorizer under test: with a scripted function, or in a set-up check,
-    /// the scenario judges API Gateway's TOKEN authorizer whatever the profile. A TOKEN-only setting on it (a validation
-    /// expression, TOK-7, which a REQUEST authorizer ignores, REQ-4) makes the scenario inapplicable: skipped, never run
-    /// as something else.
-    /// </summary>
-    private void ServeTheProfileType()
-    {
-        if (Profile.Types.Contains(AuthorizerProfileType.Token) || !Profile.Types.Contains(AuthorizerProfileType.Request))
-            return;
-        foreach (var name in _typeByDefault)
-        {
-            if (Session.Authorizers[name] is not JsonObject authorizer || (string?)authorizer["function"]?["kind"] != StageSession.TargetKind)
-                continue;
-            Require(authorizer["identityValidationExpression"] is null,
-                "the scenario gives its TOKEN authorizer a validation expression (TOK-7), which a REQUEST authorizer ignores (REQ-4), and its function serves REQUEST, not TOKEN.");
-            authorizer["type"] = "REQUEST";
-            if ((string?)authorizer["identitySource"] == DefaultTokenSource)
-                authorizer["identitySource"] = string.Join(", ", Sources("method.request.header.").Select(s => (string)s!));
-        }
-    }
-
-    /// <summary>A REST TOKEN authorizer's default identity source: the profile's first, as a header expression.</summary>
-    private static string DefaultTokenSource => Sources("method.request.header.")[0]!.GetValue<string>();
-
-    /// <summary>The profile's identity sources as expressions (a plain name is a header, read with <paramref name="headerPrefix"/>).</summary>
-    private static JsonArray Sources(string headerPrefix) =>
-        new([.. Profile.IdentitySource.Select(s => JsonValue.Create(s.Contains('.', StringComparison.Ordinal) || s.StartsWith('$') ? s : headerPrefix + s))]);
 
     private JsonArray Routes() => Session.Api["routes"] as JsonArray ?? (JsonArray)(Session.Api["routes"] = new JsonArray());
 
