@@ -6,9 +6,9 @@ namespace AuthorizerConformance.Examples.Tests;
 /// Issue 10: the suite judges a correct REQUEST authorizer and a correct HTTP API simple-response authorizer (the
 /// mutant catalogue's correct bases, harness/tests/AuthorizerConformance.Mutants/node) without a false alarm, on the
 /// features that used to raise them (37 on the REQUEST base, 1 on the HTTP simple base). A scenario that cannot apply
-/// is skipped with its reason; one that can is judged by the profile's type — and still catches a REQUEST mutant. The
-/// runs are filtered to those features (xUnit traits) to stay fast; the whole suite against each base is the lead's
-/// and the mutant catalogue's run.
+/// is skipped with its reason; one that can is judged by the profile's type — and still catches a REQUEST mutant — and
+/// the token goes where the profile's identitySource says, a query-string parameter too (QueryToken/). The runs are
+/// filtered to those features (xUnit traits) to stay fast; the whole suite against each base is the mutant catalogue's.
 /// </summary>
 public class CorrectProfileTests
 {
@@ -18,6 +18,9 @@ public class CorrectProfileTests
     private static readonly Lazy<Task<SuiteRun>> RequestBase = new(() => Task.Run(() => Run("correct-request", Features)));
     private static readonly Lazy<Task<SuiteRun>> SimpleBase = new(() => Task.Run(() => Run("correct-httpSimple", Features)));
     private static readonly Lazy<Task<SuiteRun>> CasingMutant = new(() => Task.Run(() => Run("request-one-header-casing", "IdentitySource", "RequestAuthorizer")));
+
+    private static readonly Lazy<Task<SuiteRun>> QueryToken = new(() => Task.Run(() =>
+        SuiteRun.RunAsync("harness/tests/AuthorizerConformance.Examples.Tests/QueryToken/profile.json", TimeSpan.FromMinutes(5), Traits("JWT attacks"))));
 
     public static TheoryData<string> Bases => new("correct-request", "correct-httpSimple");
 
@@ -87,6 +90,21 @@ public class CorrectProfileTests
         Assert.NotEqual(0, runs["request-one-header-casing"].ExitCode);
     }
 
+    /// <summary>A REQUEST profile whose identitySource is a query-string parameter gets the token there: the untouched
+    /// token is allowed and every hostile one refused, with no false alarm.</summary>
+    [Fact]
+    public async Task A_REQUEST_profile_whose_token_is_a_query_parameter_gets_it_there()
+    {
+        var run = await QueryToken.Value;
+
+        var failed = run.Verdicts.Where(v => v.Outcome == VerdictOutcome.Failed).Select(v => $"{MutantCatalogue.Name(v)}: {v.Reason}").ToList();
+        Assert.True(failed.Count == 0, string.Join(Environment.NewLine, failed));
+        Assert.Equal(VerdictOutcome.Passed, run.Verdict("JWT attacks", "The untouched <algorithm> base token of the attacks is allowed [Examples #1: algorithm=HS256]").Outcome);
+        Assert.True(run.Verdicts.Count(v => v.Outcome == VerdictOutcome.Passed) >= 20, $"only {run.Verdicts.Count(v => v.Outcome == VerdictOutcome.Passed)} scenarios passed");
+    }
+
     private static Task<SuiteRun> Run(string id, params string[] features) =>
-        MutantCatalogue.RunAsync(MutantCatalogue.All.Single(m => m.Id == id), [.. features.SelectMany(feature => new[] { "-trait", "Feature=" + feature })]);
+        MutantCatalogue.RunAsync(MutantCatalogue.All.Single(m => m.Id == id), Traits(features));
+
+    private static string[] Traits(params string[] features) => [.. features.SelectMany(feature => new[] { "-trait", "Feature=" + feature })];
 }
