@@ -48,6 +48,7 @@ public sealed partial class Stage
     /// first of them reads it.</summary>
     private string DefaultTokenSource()
     {
+        UseApiUnderTestUnlessDescribed();
         var name = Session.Authorizers[DefaultAuthorizer] is null ? Session.Authorizers.FirstOrDefault().Key : DefaultAuthorizer;
         if (name is null || Session.Authorizers[name] is not JsonObject authorizer)
             return ProfileSources()[0];
