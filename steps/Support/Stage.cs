@@ -136,7 +136,8 @@ public sealed partial class Stage
             _ => new JsonObject { ["type"] = "TOKEN", ["identitySource"] = "method.request.header.Authorization" },
         };
         // A deployed authorizer's own settings, as discovered (test-invoke:): the emulation around it does what its stage does.
-        if (ApiType == "REST" && Profile.ValidationExpression is { } expression && (string?)created["type"] == "TOKEN")
+        // (A validation expression only where the authorizer stays TOKEN: a REQUEST-only profile's becomes REQUEST, REQ-4.)
+        if (ApiType == "REST" && Profile.ValidationExpression is { } expression && Profile.Types.Contains(AuthorizerProfileType.Token))
             created["identityValidationExpression"] = expression;
         if (ApiType == "REST" && Profile.ResultTtlInSeconds is { } ttl)
             created["resultTtlInSeconds"] = ttl;
