@@ -16,6 +16,7 @@ Feature: Output lint
   @source:local-decision @rule:REQ-6
   Scenario: A REST REQUEST authorizer's output for a valid token has no lint findings
     Given a REST API
+    And the authorizer under test reads the token from the Authorization header
     And a REQUEST authorizer with identity sources "method.request.header.Authorization"
     And a valid token
     When the client calls GET /pets/1

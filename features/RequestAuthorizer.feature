@@ -164,9 +164,10 @@ Feature: RequestAuthorizer
         | authorization | bearer {token} |
         | AUTHORIZATION | {token}        |
 
-    @source:aws-docs @rule:REQ-6 @rule:UNA-1 @needs:controlled-clock
-    Scenario: An expired token gets Unauthorized from the REQUEST variant
-      Given a valid token
+    @source:aws-docs @rule:REQ-6 @rule:UNA-1 @needs:authorizer-settings @needs:controlled-clock
+    Scenario: An expired token gets Unauthorized from the reference REQUEST variant, which logs why
+      Given the reference authorizer's default settings
+      And a valid token
       And the token expired 2 minutes ago
       When the client calls GET /pets/1
       Then the client gets 401 because authorizer-unauthorized
@@ -174,17 +175,38 @@ Feature: RequestAuthorizer
       And the authorizer logged a line containing "reason=jwt-expired"
 
     @source:aws-docs @rule:REQ-6 @rule:REQ-3
-    Scenario: A REQUEST variant invoked without an Authorization header answers Unauthorized
-      Given a REQUEST authorizer with identity sources "method.request.header.X-Client"
+    Scenario: A REQUEST authorizer invoked without an Authorization header answers Unauthorized
+      Given the authorizer under test reads the token from the Authorization header
+      And a REQUEST authorizer with identity sources "method.request.header.X-Client"
       And the authorizer does not cache results
       When the client calls GET /pets/1 with the header "X-Client" set to "c-1"
       Then the client gets 401 because authorizer-unauthorized
       And the authorizer was invoked
+
+    @source:aws-docs @rule:REQ-6 @rule:REQ-3 @needs:authorizer-settings
+    Scenario: The reference REQUEST variant invoked without an Authorization header logs why it answers Unauthorized
+      Given the reference authorizer's default settings
+      And a REQUEST authorizer with identity sources "method.request.header.X-Client"
+      And the authorizer does not cache results
+      When the client calls GET /pets/1 with the header "X-Client" set to "c-1"
+      Then the client gets 401 because authorizer-unauthorized
       And the authorizer logged a line containing "reason=token-missing"
 
     @source:local-decision @rule:REQ-6 @rule:TOK-10 @verify-on-aws
-    Scenario: Two different Authorization headers are refused by the REQUEST variant
-      Given a valid token
+    Scenario: Two different Authorization headers are refused by a REQUEST authorizer
+      Given the authorizer under test reads the token from the Authorization header
+      And a valid token
+      When the client calls GET /pets/1 with the headers:
+        | name          | value         |
+        | Authorization | {credentials} |
+        | Authorization | Bearer other  |
+      Then the client gets 401 because authorizer-unauthorized
+      And the backend is not reached
+
+    @source:local-decision @rule:REQ-6 @rule:TOK-10 @verify-on-aws @needs:authorizer-settings
+    Scenario: The reference REQUEST variant logs why it refuses two different Authorization headers
+      Given the reference authorizer's default settings
+      And a valid token
       When the client calls GET /pets/1 with the headers:
         | name          | value          |
         | Authorization | Bearer {token} |

@@ -19,7 +19,7 @@ Feature: Token validation
       And a valid token
       When the client calls GET /pets/1 with the header "Authorization" set to "Bearer {token}"
       Then access is allowed
-      And the authorizer received "authorizationToken" = "Bearer ${token}"
+      And the authorizer received the token header "Bearer ${token}"
 
     @source:aws-docs @rule:TOK-5 @rule:UNA-1
     Scenario Outline: A Bearer token is accepted whatever the casing of the scheme (RFC 7235 §2.1)

@@ -16,16 +16,14 @@ public sealed class AuthorizerSteps(Stage stage)
     [Given("a TOKEN authorizer reading the {string} header")]
     public void TokenAuthorizer(string header)
     {
-        var authorizer = stage.Authorizer();
-        authorizer["type"] = "TOKEN";
+        var authorizer = stage.AuthorizerOfType("TOKEN");
         authorizer["identitySource"] = $"method.request.header.{header}";
     }
 
     [Given("a REQUEST authorizer with identity sources {string}")]
     public void RequestAuthorizer(string sources)
     {
-        var authorizer = stage.Authorizer();
-        authorizer["type"] = "REQUEST";
+        var authorizer = stage.AuthorizerOfType("REQUEST");
         // REST writes the comma-separated string AWS uses; HTTP and WebSocket take an array of selection expressions.
         authorizer["identitySource"] = stage.ApiType == "REST"
             ? sources
@@ -35,8 +33,7 @@ public sealed class AuthorizerSteps(Stage stage)
     [Given("a REQUEST authorizer without identity sources")]
     public void RequestAuthorizerWithoutSources()
     {
-        var authorizer = stage.Authorizer();
-        authorizer["type"] = "REQUEST";
+        var authorizer = stage.AuthorizerOfType("REQUEST");
         authorizer.Remove("identitySource");
     }
 

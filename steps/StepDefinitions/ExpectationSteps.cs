@@ -159,6 +159,25 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
                 () => Expect.Is($"the authorizer's event member \"{path}\"", node?.ToJsonString() ?? "null", expected));
     }
 
+    /// <summary>The token header reached the authorizer under test unchanged, where the event of its type carries it: a
+    /// TOKEN event's <c>authorizationToken</c> (TOK-5), a REQUEST event's <c>headers</c> under the client's casing (REQ-5,
+    /// HTTP-2). So one scenario judges a TOKEN and a REQUEST function alike.</summary>
+    [Then("the authorizer received the token header {string}")]
+    public void ReceivedTokenHeader(string value)
+    {
+        var received = Event();
+        if ((string?)received?["type"] == "TOKEN")
+        {
+            ReceivedValue("authorizationToken", value);
+            return;
+        }
+        var name = stage.DefaultTokenHeader().Name;
+        var headers = received?["headers"] as JsonObject ?? new JsonObject();
+        var key = headers.Select(h => h.Key).FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+        expect.That(key is not null, () => $"the authorizer's event has no header \"{name}\" in any casing (its headers: {List(headers.Select(h => h.Key))}); the scenario expects {Expect.Quote(value)}");
+        ReceivedValue($"headers.{key}", value);
+    }
+
     [Then("the authorizer's event has no {string}")]
     public void EventLacks(string path)
     {

@@ -73,7 +73,7 @@ public sealed class Hooks(Stage stage, ScenarioContext scenario, ScenarioDefinit
 
     private static string Why(List<string> needs) =>
         needs.Contains(TargetCapability.AuthorizerSettings) ? " It configures the reference authorizer's own settings (AUTH_*) or relies on their defaults, which a profile's function does not have."
-        : needs.Contains(TargetCapability.ControlledClock) ? " It moves the authorizer's clock, and a function in its own process reads the real clock."
+        : needs.Contains(TargetCapability.ControlledClock) ? " It lets time pass, or puts a token's lifetime minutes from the scenario's clock, and a function in its own process reads the real clock (the hour-off lifetime attacks of JwtAttacks judge it instead)."
         : "";
 
 }

@@ -15,7 +15,7 @@ namespace AuthorizerConformance.Steps.StepDefinitions;
 public sealed class IdentitySourceSteps(Stage stage, Expect expect)
 {
     [Given("the authorizer's identity source is {string}")]
-    public void IdentitySource(string sources) => stage.Authorizer()["identitySource"] = sources;
+    public void IdentitySource(string sources) => stage.SetIdentitySource(sources);
 
     [When("the client calls {method} {path} followed by {int} {string} characters")]
     public Task CallsPadded(HttpVerb method, RequestPath path, int count, string character)
@@ -23,7 +23,7 @@ public sealed class IdentitySourceSteps(Stage stage, Expect expect)
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(path);
         var padded = new StringBuilder(path.Value).Insert(path.Value.Length, character, count).ToString();
-        return stage.SendAsync(new ClientRequest { Method = method.Name, Path = padded, Headers = TokenHeader() });
+        return stage.SendAsync(stage.CarryingTheToken(new ClientRequest { Method = method.Name, Path = padded }));
     }
 
     [When("the client calls {method} {path} with the body {string}")]
@@ -32,7 +32,7 @@ public sealed class IdentitySourceSteps(Stage stage, Expect expect)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(path);
-        return stage.SendAsync(new ClientRequest { Method = method.Name, Path = path.Value, Headers = TokenHeader(), Body = body });
+        return stage.SendAsync(stage.CarryingTheToken(new ClientRequest { Method = method.Name, Path = path.Value, Body = body }));
     }
 
     [Then("the method ARN is {int} bytes long")]
@@ -43,13 +43,5 @@ public sealed class IdentitySourceSteps(Stage stage, Expect expect)
         expect.That(arn is not null, () => $"the last request has no method ARN{(stage.Last.Failure is null ? "" : $" ({stage.Last.Failure})")}; the scenario expects one of {bytes} bytes");
         var length = Encoding.UTF8.GetByteCount(arn);
         expect.That(length == bytes, () => $"the method ARN is {length} bytes long; the scenario expects {bytes}");
-    }
-
-    private List<KeyValuePair<string, string>> TokenHeader()
-    {
-        if (stage.Token is null)
-            return [];
-        var (name, value) = stage.DefaultTokenHeader();
-        return [new(name, value)];
     }
 }

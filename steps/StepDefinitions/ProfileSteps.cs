@@ -104,10 +104,7 @@ public sealed class ProfileSteps(Stage stage)
     public void WithoutTheScope(string scope) => SetScopes(Scopes(stage.EditToken()).Where(s => s != scope));
 
     [When("the client calls that route")]
-    public Task CallsThatRoute() => stage.SendAsync(new ClientRequest
-    {
-        Method = Scoped.Method, Path = Scoped.Path, Headers = [new(stage.DefaultTokenHeader().Name, stage.DefaultTokenHeader().Value)],
-    });
+    public Task CallsThatRoute() => stage.SendAsync(stage.CarryingTheToken(new ClientRequest { Method = Scoped.Method, Path = Scoped.Path }));
 
     private (string Scope, string Method, string Path)? _scoped;
 

@@ -6,15 +6,14 @@ namespace AuthorizerConformance.Steps.StepDefinitions;
 
 /// <summary>
 /// What the client does. The token (when the scenario has one) goes where the default authorizer reads it:
-/// <c>Authorization: Bearer &lt;token&gt;</c>, or the raw token in another configured header. <c>{token}</c> in a
+/// <c>Authorization: Bearer &lt;token&gt;</c>, or the raw token in another configured header or query parameter. <c>{token}</c> in a
 /// header or query value written in a step stands for the scenario's token.
 /// </summary>
 [Binding]
 public sealed class RequestSteps(Stage stage)
 {
     [When("the client calls {method} {path}")]
-    public Task Calls(HttpVerb method, RequestPath path) =>
-        Send(method.Name, path.Value, stage.Token is null ? [] : [Pair(stage.DefaultTokenHeader())]);
+    public Task Calls(HttpVerb method, RequestPath path) => Send(method.Name, path.Value, [], withToken: true);
 
     [When("the client calls {method} {path} without a token")]
     public Task CallsWithoutToken(HttpVerb method, RequestPath path) => Send(method.Name, path.Value, []);
@@ -29,10 +28,10 @@ public sealed class RequestSteps(Stage stage)
 
     [When("the client calls {method} {path} from {string}")]
     public Task CallsFrom(HttpVerb method, RequestPath path, string sourceIp) =>
-        Send(method.Name, path.Value, stage.Token is null ? [] : [Pair(stage.DefaultTokenHeader())], sourceIp);
+        Send(method.Name, path.Value, [], withToken: true, sourceIp);
 
     [When("the client connects")]
-    public Task Connects() => Send("GET", "/", stage.Token is null ? [] : [Pair(stage.DefaultTokenHeader())]);
+    public Task Connects() => Send("GET", "/", [], withToken: true);
 
     [When("the client connects without a token")]
     public Task ConnectsWithoutToken() => Send("GET", "/", []);
@@ -52,9 +51,7 @@ public sealed class RequestSteps(Stage stage)
         return [.. headers.Rows.Select(row => new KeyValuePair<string, string>(row["name"], stage.Expand(row["value"])))];
     }
 
-    private static KeyValuePair<string, string> Pair((string Name, string Value) header) => new(header.Name, header.Value);
-
-    private Task Send(string method, string pathAndQuery, List<KeyValuePair<string, string>> headers, string? sourceIp = null)
+    private Task Send(string method, string pathAndQuery, List<KeyValuePair<string, string>> headers, bool withToken = false, string? sourceIp = null)
     {
         var question = pathAndQuery.IndexOf('?', StringComparison.Ordinal);
         var request = new ClientRequest
@@ -64,6 +61,8 @@ public sealed class RequestSteps(Stage stage)
             Query = question < 0 ? "" : stage.Expand(pathAndQuery[(question + 1)..]),
             Headers = headers,
         };
+        if (withToken)
+            request = stage.CarryingTheToken(request);
         return stage.SendAsync(sourceIp is null ? request : request with { SourceIp = sourceIp });
     }
 }

@@ -1,6 +1,5 @@
 using System.Reflection;
 using AuthorizerConformance.Harness.Targets;
-using AuthorizerConformance.Harness.Tokens;
 
 namespace AuthorizerConformance.Steps.StepDefinitions;
 
@@ -31,21 +30,14 @@ public static class StepCapabilities
         // (Not "only the seed's HS256 secret" nor "no keys configured": a profile's function keeps its configuration, or is
         // started a second time without the variables of its tokens — UNA-2 applies to every authorizer.)
         (typeof(AuthorizerSteps), nameof(AuthorizerSteps.ReferenceDefaults), TargetCapability.AuthorizerSettings),
-        // Token lifetimes relative to the scenario's clock, which the authorizer under test must read.
+        // Token lifetimes minutes away from the scenario's clock, which the authorizer under test must read. (Not the
+        // hostile variants "expired", "not-yet-valid" and "iat-future": they are an hour off the scenario's clock, and a
+        // function in its own process gets scenarios that start at the real time, so an hour is far outside any clock
+        // skew on either clock — JwtAttacks.feature judges them on every target.)
         (typeof(TokenSteps), nameof(TokenSteps.Expired), TargetCapability.ControlledClock),
         (typeof(TokenSteps), nameof(TokenSteps.NotYetValid), TargetCapability.ControlledClock),
         (typeof(TokenSteps), nameof(TokenSteps.IssuedInFuture), TargetCapability.ControlledClock),
         (typeof(TokenSteps), nameof(TokenSteps.ExpiresIn), TargetCapability.ControlledClock),
-    ];
-
-    private static readonly string[] TimeAttacks = [.. new[] { JwtAttack.Expired, JwtAttack.NotYetValid, JwtAttack.IatFuture }
-        .Select(attack => JwtAttacks.All.Single(a => a.Attack == attack).Name)];
-
-    // Steps whose need depends on what they say: the hostile variants that are token lifetimes.
-    private static readonly (Type Binding, string Method, string Capability, Func<string, bool> When)[] ByText =
-    [
-        (typeof(TokenSteps), nameof(TokenSteps.Hostile), TargetCapability.ControlledClock,
-            text => TimeAttacks.Any(name => text.Contains($"\"{name}\"", StringComparison.Ordinal))),
     ];
 
     private static readonly Dictionary<MethodInfo, string[]> ByMethod = Table
@@ -54,15 +46,12 @@ public static class StepCapabilities
         .ToDictionary(g => g.Key, g => g.Select(x => x.Capability).Distinct(StringComparer.Ordinal).ToArray());
 
     /// <summary>Every (binding, method, capability) row, for the table's own test.</summary>
-    public static IReadOnlyList<(Type Binding, string Method, string Capability)> Rows =>
-        [.. Table, .. ByText.Select(row => (row.Binding, row.Method, row.Capability))];
+    public static IReadOnlyList<(Type Binding, string Method, string Capability)> Rows => Table;
 
-    /// <summary>The capabilities the step <paramref name="stepText"/>, bound to <paramref name="method"/>, needs (none for most steps).</summary>
-    public static IReadOnlyList<string> For(MethodInfo method, string stepText)
+    /// <summary>The capabilities a step bound to <paramref name="method"/> needs (none for most steps).</summary>
+    public static IReadOnlyList<string> For(MethodInfo method)
     {
         ArgumentNullException.ThrowIfNull(method);
-        ArgumentNullException.ThrowIfNull(stepText);
-        var byText = ByText.Where(row => row.Binding == method.DeclaringType && row.Method == method.Name && row.When(stepText)).Select(row => row.Capability);
-        return [.. (ByMethod.TryGetValue(method, out var needs) ? needs : []).Concat(byText).Distinct(StringComparer.Ordinal)];
+        return ByMethod.TryGetValue(method, out var needs) ? needs : [];
     }
 }

@@ -15,7 +15,7 @@ namespace AuthorizerConformance.Steps.Support;
 /// reading its identity source, protecting every route; tokens carry standard claims with the profile's issuer,
 /// audience, principal claim and extra claims at the scenario's clock, signed with the profile's first algorithm.
 /// </summary>
-public sealed class Stage
+public sealed partial class Stage
 {
     /// <summary>The authorizer a scenario configures unless it names another.</summary>
     public const string DefaultAuthorizer = "A";
@@ -124,26 +124,48 @@ public sealed class Stage
         EnsureNotStarted();
         if (Session.Authorizers[name] is JsonObject existing)
             return existing;
+        // API Gateway's own defaults: TOKEN on a REST API, REQUEST elsewhere, reading the Authorization header.
+        // ServeTheProfile gives an authorizer that calls the authorizer under test the profile's sources and type.
         var created = ApiType switch
         {
             "HTTP" => new JsonObject
             {
-                ["type"] = "REQUEST", ["identitySource"] = Sources("$request.header."), ["payloadFormatVersion"] = "2.0",
+                ["type"] = "REQUEST", ["identitySource"] = new JsonArray("$request.header.Authorization"), ["payloadFormatVersion"] = "2.0",
             },
-            "WEBSOCKET" => new JsonObject { ["type"] = "REQUEST", ["identitySource"] = Sources("route.request.header.") },
-            // A REST API's authorizer is TOKEN, or REQUEST when that is what the profile's function serves.
-            _ when !Profile.Types.Contains(AuthorizerProfileType.Token) && Profile.Types.Contains(AuthorizerProfileType.Request) =>
-                new JsonObject { ["type"] = "REQUEST", ["identitySource"] = string.Join(", ", Sources("method.request.header.").Select(s => (string)s!)) },
-            _ => new JsonObject { ["type"] = "TOKEN", ["identitySource"] = Sources("method.request.header.")[0]!.GetValue<string>() },
+            "WEBSOCKET" => new JsonObject { ["type"] = "REQUEST", ["identitySource"] = new JsonArray("route.request.header.Authorization") },
+            _ => new JsonObject { ["type"] = "TOKEN", ["identitySource"] = "method.request.header.Authorization" },
         };
         // A deployed authorizer's own settings, as discovered (test-invoke:): the emulation around it does what its stage does.
-        if (ApiType == "REST" && Profile.ValidationExpression is { } expression && (string?)created["type"] == "TOKEN")
+        // (A validation expression only where the authorizer stays TOKEN: a REQUEST-only profile's becomes REQUEST, REQ-4.)
+        if (ApiType == "REST" && Profile.ValidationExpression is { } expression && Profile.Types.Contains(AuthorizerProfileType.Token))
             created["identityValidationExpression"] = expression;
         if (ApiType == "REST" && Profile.ResultTtlInSeconds is { } ttl)
             created["resultTtlInSeconds"] = ttl;
         created["function"] = new JsonObject { ["kind"] = StageSession.TargetKind };
         Session.Authorizers[name] = created;
+        _sourceByDefault.Add(name);
+        if (ApiType == "REST")
+            _typeByDefault.Add(name);
         return created;
+    }
+
+    /// <summary>The <c>authorizers.&lt;name&gt;</c> object with the type the scenario names (<c>TOKEN</c>, <c>REQUEST</c>):
+    /// it keeps that type whatever the authorizer under test serves.</summary>
+    public JsonObject AuthorizerOfType(string type, string name = DefaultAuthorizer)
+    {
+        var authorizer = Authorizer(name);
+        authorizer["type"] = type;
+        _typeByDefault.Remove(name);
+        _sourceByDefault.Remove(name);
+        return authorizer;
+    }
+
+    /// <summary>Sets the identity source of <c>authorizers.&lt;name&gt;</c> as the scenario writes it (it keeps it whatever
+    /// the profile says).</summary>
+    public void SetIdentitySource(string sources, string name = DefaultAuthorizer)
+    {
+        Authorizer(name)["identitySource"] = sources;
+        _sourceByDefault.Remove(name);
     }
 
     /// <summary>
@@ -158,6 +180,8 @@ public sealed class Stage
         foreach (var (name, value) in imported.Api)
             Session.Api[name] = value?.DeepClone();
         Session.Authorizers.Clear();
+        _typeByDefault.Clear();
+        _sourceByDefault.Clear();
         foreach (var (name, value) in imported.Authorizers)
             Session.Authorizers[name] = value?.DeepClone();
         _routesDeclared = true;
@@ -251,18 +275,30 @@ public sealed class Stage
     /// <summary>Header name and value that carry the token by default: the default authorizer's first header source.</summary>
     public (string Name, string Value) DefaultTokenHeader()
     {
-        UseApiUnderTestUnlessDescribed();
-        // An imported API names its own authorizers: the token goes where the first of them reads it.
-        var authorizer = Session.Authorizers[DefaultAuthorizer] ?? Session.Authorizers.FirstOrDefault().Value;
-        var source = authorizer?["identitySource"] switch
-        {
-            JsonArray array => array.FirstOrDefault()?.GetValue<string>(),
-            JsonValue value => value.GetValue<string>().Split(',')[0].Trim(),
-            _ => null,
-        } ?? "method.request.header.Authorization";
+        var source = DefaultTokenSource();
         var marker = source.LastIndexOf(".header.", StringComparison.Ordinal);
         var name = marker >= 0 ? source[(marker + ".header.".Length)..] : "Authorization";
         return (name, name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) ? Credentials : TokenText);
+    }
+
+    /// <summary><paramref name="request"/> carrying the scenario's token (if it has one) where the default authorizer reads
+    /// it: a header (<see cref="DefaultTokenHeader"/>), or the raw token in the query-string parameter its first identity
+    /// source names (<c>method.request.querystring.token</c>, <c>$request.querystring.token</c>) — where a REQUEST profile
+    /// says its token travels.</summary>
+    public ClientRequest CarryingTheToken(ClientRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Token is null)
+            return request;
+        var source = DefaultTokenSource();
+        var marker = source.LastIndexOf(".querystring.", StringComparison.Ordinal);
+        if (marker >= 0)
+        {
+            var parameter = source[(marker + ".querystring.".Length)..] + "=" + Uri.EscapeDataString(TokenText);
+            return request with { Query = request.Query.Length == 0 ? parameter : request.Query + "&" + parameter };
+        }
+        var (name, value) = DefaultTokenHeader();
+        return request with { Headers = [.. request.Headers, new(name, value)] };
     }
 
     /// <summary>The token as the API's clients send it in the Authorization header: <c>Bearer &lt;token&gt;</c>, or the raw
@@ -319,6 +355,7 @@ public sealed class Stage
         UseApiUnderTestUnlessDescribed();
         if (Session.Authorizers.Count == 0)
             Authorizer();
+        ServeTheProfile();
         if (!_routesDeclared)
         {
             switch (ApiType)
@@ -336,10 +373,6 @@ public sealed class Stage
             }
         }
     }
-
-    /// <summary>The profile's identity sources as expressions (a plain name is a header, read with <paramref name="headerPrefix"/>).</summary>
-    private static JsonArray Sources(string headerPrefix) =>
-        new([.. Profile.IdentitySource.Select(s => JsonValue.Create(s.Contains('.', StringComparison.Ordinal) || s.StartsWith('$') ? s : headerPrefix + s))]);
 
     private JsonArray Routes() => Session.Api["routes"] as JsonArray ?? (JsonArray)(Session.Api["routes"] = new JsonArray());
 

@@ -69,7 +69,7 @@ public static class MutantCatalogue
             await gate.WaitAsync();
             try
             {
-                return (mutant.Id, Run: await RunOneAsync(mutant));
+                return (mutant.Id, Run: await RunAsync(mutant));
             }
             finally
             {
@@ -79,8 +79,11 @@ public static class MutantCatalogue
         return runs.ToDictionary(r => r.Id, r => r.Run, StringComparer.Ordinal);
     }
 
-    private static async Task<SuiteRun> RunOneAsync(Mutant mutant)
+    /// <summary>The suite's run against <paramref name="mutant"/> (its patched source with its base profile), all of it or
+    /// the part the runner's <paramref name="filter"/> arguments select (<see cref="SuiteRun.RunAsync"/>).</summary>
+    public static async Task<SuiteRun> RunAsync(Mutant mutant, params string[] filter)
     {
+        ArgumentNullException.ThrowIfNull(mutant);
         var folder = Directory.CreateTempSubdirectory("authz-mutant-" + mutant.Id + "-");
         try
         {
@@ -89,7 +92,7 @@ public static class MutantCatalogue
             profile["name"] = "mutant-" + mutant.Id;
             var path = Path.Combine(folder.FullName, "profile.json");
             await File.WriteAllTextAsync(path, profile.ToJsonString());
-            return await SuiteRun.RunAsync(path, TimeSpan.FromMinutes(8));
+            return await SuiteRun.RunAsync(path, TimeSpan.FromMinutes(8), filter);
         }
         finally
         {

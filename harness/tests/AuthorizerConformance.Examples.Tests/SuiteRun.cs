@@ -37,15 +37,17 @@ public sealed class SuiteRun
         Verdicts.SingleOrDefault(v => v.Feature == feature && v.Scenario == scenario)
         ?? throw new InvalidOperationException($"The run has no scenario '{feature}: {scenario}'.");
 
-    /// <summary>Runs the suite against the profile at <paramref name="profile"/> (relative to the repository).</summary>
-    public static async Task<SuiteRun> RunAsync(string profile, TimeSpan timeout)
+    /// <summary>Runs the suite against the profile at <paramref name="profile"/> (relative to the repository); the xUnit
+    /// runner's <paramref name="filter"/> arguments (<c>-trait "Feature=IdentitySource"</c>, repeated: any of them) run
+    /// only part of it.</summary>
+    public static async Task<SuiteRun> RunAsync(string profile, TimeSpan timeout, params string[] filter)
     {
         var work = Directory.CreateTempSubdirectory("authz-example-run-");
         try
         {
             var xml = Path.Combine(work.FullName, "results.xml");
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoRoot };
-            foreach (var argument in new[] { StepsAssembly, "-noLogo", "-noColor", "-class", "AuthorizerConformance.Steps.FeatureTests", "-xml", xml })
+            foreach (var argument in new[] { StepsAssembly, "-noLogo", "-noColor", "-class", "AuthorizerConformance.Steps.FeatureTests", "-xml", xml }.Concat(filter))
                 start.ArgumentList.Add(argument);
             start.Environment["AUTHZ_PROFILE"] = profile;
             start.Environment["PWD"] = RepoRoot; // as a shell in the repository root would set it
