@@ -6,7 +6,8 @@ namespace AuthorizerConformance.Benchmarks;
 /// Entry point: every benchmark class of this assembly, selected with BenchmarkDotNet's --filter; or
 /// <c>oracle-ratio [cases] [seed]</c> for the timed side-by-side run against the node IAM oracle;
 /// <c>loop &lt;policy|cases&gt; [iterations]</c> for policy-evaluation instruction-count profiling; or
-/// <c>token-loop [alg] [iterations]</c> for the authorizer in a plain loop (callgrind instruction counts).
+/// <c>token-loop [alg] [iterations]</c> for the authorizer in a plain loop (callgrind instruction counts); or
+/// <c>invoke-ratio [seconds] [concurrency]</c> for Node authorizer invocations/s: warm bootstrap, process per call, serverless-offline.
 /// </summary>
 public static class Program
 {
@@ -15,6 +16,11 @@ public static class Program
         if (args is ["oracle-ratio", .. var rest])
         {
             OracleRatio.Run(rest, Console.Out);
+            return;
+        }
+        if (args is ["invoke-ratio", .. var invokeRatio])
+        {
+            InvokeRatio.Run(invokeRatio, Console.Out);
             return;
         }
         if (args is ["loop", .. var loop])
