@@ -226,6 +226,30 @@ Feature: Context
         {"level":"3","admin":"false","missing":""}
         """
 
+  Rule: OUT-5 An authorizer's context must survive API Gateway whatever claims the token carries
+
+    @source:aws-docs @rule:OUT-5
+    Scenario: A valid token with array and object claims is still allowed, with its principal and promised context
+      Given a valid token with the claims:
+        | claim  | value                  |
+        | groups | ["admins","ops"]       |
+        | org    | {"id":7,"name":"acme"} |
+        | tier   | gold                   |
+      When the client calls GET /pets/1
+      Then access is allowed
+      And the backend receives the principal "user-123"
+
+    @source:aws-docs @rule:OUT-5 @rule:CTX-2
+    Scenario: A valid token's claims reach the backend as the profile's context rule promises
+      Given a valid token with the claims:
+        | claim | value |
+        | tier  | gold  |
+        | level | 3     |
+        | beta  | true  |
+      When the client calls GET /pets/1
+      Then access is allowed
+      And the backend receives the context the authorizer under test promises
+
   Rule: OUT-5 The reference authorizer flattens claims so that REST accepts its context
 
     @source:local-decision @rule:OUT-5 @needs:authorizer-settings

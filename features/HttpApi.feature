@@ -363,6 +363,36 @@ Feature: HTTP API
       And the result came from the cache
       And the authorizer was invoked 2 times in all
 
+  Rule: An HTTP API authorizer allows a valid token and refuses a bad one in its response format (HTTP-5, HTTP-7, UNA-1)
+
+    @source:aws-docs @rule:HTTP-5
+    Scenario Outline: The authorizer under test allows a valid token on an HTTP API (<variant>)
+      Given <configuration>
+      And a valid token
+      When the client calls GET /pets/1
+      Then access is allowed
+
+      Examples:
+        | variant                 | configuration                                    |
+        | payload 2.0, IAM        | the authorizer has payload format "2.0"          |
+        | payload 2.0, simple     | the authorizer uses simple responses             |
+        | payload 1.0, IAM        | the authorizer has payload format "1.0"          |
+
+    @source:aws-docs @rule:UNA-1 @rule:HTTP-7
+    Scenario Outline: The authorizer under test refuses a token signed with another key on an HTTP API (<variant>)
+      Given <configuration>
+      And a valid token
+      And the token is signed with a key the authorizer does not know
+      When the client calls GET /pets/1
+      Then the token is refused
+      And the authorizer was invoked
+
+      Examples:
+        | variant                 | configuration                                    |
+        | payload 2.0, IAM        | the authorizer has payload format "2.0"          |
+        | payload 2.0, simple     | the authorizer uses simple responses             |
+        | payload 1.0, IAM        | the authorizer has payload format "1.0"          |
+
   Rule: The reference authorizer's HTTP variants validate the token and answer in the variant's format
 
     @source:local-decision @rule:HTTP-5 @rule:CTX-4 @needs:authorizer-settings

@@ -48,13 +48,14 @@ Feature: IdentitySource
 
   Rule: TOK-4 The token header's name is matched without regard to case
 
-    @source:aws-docs @rule:TOK-4 @needs:authorizer-settings
+    @source:aws-docs @rule:TOK-4
     Scenario Outline: The Authorization header is found whatever its casing
       Given a REST API
+      And the authorizer under test reads the token from the Authorization header
       And a valid token
-      When the client calls GET /pets/1 with the header "<header>" set to "Bearer {token}"
+      When the client calls GET /pets/1 with the header "<header>" set to "{credentials}"
       Then access is allowed
-      And the authorizer received "authorizationToken" = "Bearer ${token}"
+      And the authorizer received "authorizationToken" = "${credentials}"
 
       Examples:
         | header        |
@@ -97,11 +98,12 @@ Feature: IdentitySource
         | a%20b+c                |
         | first, second          |
 
-    @source:aws-docs @rule:TOK-5 @needs:authorizer-settings
+    @source:aws-docs @rule:TOK-5
     Scenario: The authorizer under test takes the Bearer prefix off itself
       Given a REST API
+      And the authorizer under test reads the token from the Authorization header
       And a valid token
-      When the client calls GET /pets/1
+      When the client calls GET /pets/1 with the header "Authorization" set to "Bearer {token}"
       Then access is allowed
       And the authorizer received "authorizationToken" = "Bearer ${token}"
       And the backend receives the principal "user-123"
@@ -128,7 +130,7 @@ Feature: IdentitySource
         | Authorisation   | Bearer abc |
         | Cookie          | token=abc  |
 
-    @source:aws-docs @rule:TOK-6 @needs:authorizer-settings
+    @source:aws-docs @rule:TOK-6
     Scenario: A missing header is refused even when the authorizer is misconfigured
       Given a REST API
       And the authorizer has no keys configured
@@ -358,12 +360,13 @@ Feature: IdentitySource
     Background:
       Given an HTTP API
 
-    @source:aws-docs @rule:HTTP-2 @needs:authorizer-settings
+    @source:aws-docs @rule:HTTP-2
     Scenario Outline: An HTTP API finds the Authorization header whatever its casing
-      Given a valid token
-      When the client calls GET /pets/1 with the header "<header>" set to "Bearer {token}"
+      Given the authorizer under test reads the token from the Authorization header
+      And a valid token
+      When the client calls GET /pets/1 with the header "<header>" set to "{credentials}"
       Then access is allowed
-      And the authorizer received "identitySource.0" = "Bearer ${token}"
+      And the authorizer received "identitySource.0" = "${credentials}"
 
       Examples:
         | header        |

@@ -132,8 +132,23 @@ Feature: RequestAuthorizer
 
   Rule: REQ-6 The reference authorizer's REQUEST variant reads the token from the Authorization header
 
-    @source:aws-docs @rule:REQ-6 @needs:authorizer-settings
+    @source:aws-docs @rule:REQ-6
     Scenario Outline: A valid token in the Authorization header is allowed whatever the header's casing
+      Given the authorizer under test reads the token from the Authorization header
+      And a valid token
+      When the client calls GET /pets/1 with the header "<header>" set to "{credentials}"
+      Then access is allowed
+      And the backend receives the principal "user-123"
+      And the backend receives the context the authorizer under test promises
+
+      Examples:
+        | header        |
+        | Authorization |
+        | authorization |
+        | AUTHORIZATION |
+
+    @source:aws-docs @rule:REQ-6 @needs:authorizer-settings
+    Scenario Outline: The reference REQUEST variant accepts the token with or without the Bearer scheme in any header casing
       Given a valid token
       When the client calls GET /pets/1 with the header "<header>" set to "<value>"
       Then access is allowed
@@ -192,15 +207,16 @@ Feature: RequestAuthorizer
       And the authorizer caches results for 300 seconds
       And a valid token
 
-    @source:aws-docs @rule:REQ-7 @rule:CAC-2 @needs:authorizer-settings
+    @source:aws-docs @rule:REQ-7 @rule:CAC-2
     Scenario Outline: Changing one identity value is a cache miss; repeating both is a hit
+      Given the authorizer under test reads the token from the Authorization header
       When the client calls GET /pets/1 with the headers:
         | name          | value          |
-        | Authorization | Bearer {token} |
+        | Authorization | {credentials}  |
         | X-Tenant      | t-1            |
       And the client calls GET /pets/2 with the headers:
         | name          | value          |
-        | Authorization | Bearer {token} |
+        | Authorization | {credentials}  |
         | X-Tenant      | <tenant>       |
       Then access is allowed
       And the result <cache> from the cache

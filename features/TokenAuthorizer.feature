@@ -2,14 +2,29 @@
 Feature: Seed TOKEN authorizer
   The seed document's three tests, run through the emulated REST API against the authorizer under test:
   a valid token is allowed (principal and context visible), no token and an invalid token get Unauthorized.
+  The token is sent raw, as the seed's own tests send it; the Bearer scheme is judged in Token validation.
 
   Background:
     Given a REST API
     And a TOKEN authorizer reading the "Authorization" header
     And the authorizer has only the seed's HS256 secret
 
-  @source:aws-docs @rule:POL-1 @needs:authorizer-settings
+  @source:aws-docs @rule:POL-1
   Scenario: A valid seed token is allowed, with its principal and context
+    Given the authorizer under test puts the claim "role" in its context
+    And a valid token with the claims:
+      | claim | value |
+      | role  | admin |
+    When the client calls GET /pets/42 with the header "Authorization" set to "{token}"
+    Then access is allowed
+    And the backend receives the principal "user-123"
+    And the backend receives the context:
+      | key  | value |
+      | role | admin |
+    And the backend receives the context the authorizer under test promises
+
+  @source:aws-docs @rule:POL-1 @needs:authorizer-settings
+  Scenario: A token with only the seed's claims is allowed, with its principal and context
     Given a token with only the claims:
       | claim  | value  |
       | userId | user-1 |

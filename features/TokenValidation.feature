@@ -1,37 +1,47 @@
 @token-validation
 Feature: Token validation
   How the authorizer under test validates the token API Gateway hands it, seen through the emulated REST API: the raw
-  header value (with or without the Bearer scheme), the signing algorithms, issuer and audience, the time claims with
-  their 60-second skew, the claims and header it may be told to require, the principal it reports, and the 500 it
-  answers when it is not configured. Every token problem must be the function error Unauthorized (401, UNA-1); a
-  configuration problem must be any other error (500, UNA-2), never 401.
+  header value (with or without the Bearer scheme), the signing algorithms, issuer and audience, the time claims,
+  the claims it requires, the principal it reports, and the 500 it answers when it is not configured. Every token
+  problem must be the function error Unauthorized (401, UNA-1); a configuration problem must be any other error
+  (500, UNA-2), never 401. What is checked comes from the profile of the authorizer under test (its algorithms,
+  issuer, audience, required and principal claims); scenarios tagged @needs:authorizer-settings judge the reference
+  authorizer's own settings and defaults (the 60-second skew, AUTH_ALGORITHMS, AUTH_TOKEN_TYPE…).
 
   Background:
     Given a REST API
 
   Rule: API Gateway passes the raw header value; the authorizer takes the token out of it (TOK-5)
 
-    @source:aws-docs @rule:TOK-5 @needs:authorizer-settings
-    Scenario: The authorizer receives the Authorization header with its Bearer scheme, unchanged
-      Given a valid token
-      When the client calls GET /pets/1
+    @source:aws-docs @rule:TOK-5
+    Scenario: The authorizer receives the Authorization header with its Bearer scheme, unchanged, and accepts it
+      Given the authorizer under test reads the token from the Authorization header
+      And a valid token
+      When the client calls GET /pets/1 with the header "Authorization" set to "Bearer {token}"
       Then access is allowed
       And the authorizer received "authorizationToken" = "Bearer ${token}"
 
-    @source:local-decision @rule:TOK-5 @rule:UNA-1 @needs:authorizer-settings
-    Scenario Outline: The token is accepted raw or after a Bearer scheme in any casing, with surrounding whitespace
-      Given a valid token
+    @source:aws-docs @rule:TOK-5 @rule:UNA-1
+    Scenario Outline: A Bearer token is accepted whatever the casing of the scheme (RFC 7235 §2.1)
+      Given the authorizer under test reads the token from the Authorization header
+      And a valid token
       When the client calls GET /pets/1 with the header "Authorization" set to "<header value>"
       Then access is allowed
       And the backend receives the principal "user-123"
 
       Examples:
         | header value          |
-        | {token}               |
         | Bearer {token}        |
         | bearer {token}        |
         | BEARER {token}        |
         | Bearer   {token}      |
+
+    @source:local-decision @rule:TOK-5 @rule:UNA-1 @needs:authorizer-settings
+    Scenario: The reference authorizer also accepts the raw token
+      Given a valid token
+      When the client calls GET /pets/1 with the header "Authorization" set to "{token}"
+      Then access is allowed
+      And the backend receives the principal "user-123"
 
     @source:local-decision @rule:TOK-5 @needs:authorizer-settings
     Scenario: Whitespace around the Bearer token is ignored
@@ -39,9 +49,10 @@ Feature: Token validation
       When the client calls GET /pets/1 with the header "Authorization" set to "  Bearer {token}  "
       Then access is allowed
 
-    @source:local-decision @rule:TOK-5 @rule:UNA-1 @needs:authorizer-settings
+    @source:local-decision @rule:TOK-5 @rule:UNA-1
     Scenario Outline: Another scheme, a scheme without a token or text after the token gets Unauthorized
-      Given a valid token
+      Given the authorizer under test reads the token from the Authorization header
+      And a valid token
       When the client calls GET /pets/1 with the header "Authorization" set to "<header value>"
       Then the client gets 401 because authorizer-unauthorized
       And the authorizer was invoked
@@ -76,9 +87,10 @@ Feature: Token validation
         | ES256     |
         | ES384     |
 
-    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings
-    Scenario Outline: <algorithm> is refused while it is not on the default allow-list
-      Given a valid token
+    @source:rfc8725 @rule:UNA-1
+    Scenario Outline: <algorithm> is refused while the authorizer under test does not list it
+      Given the authorizer under test does not accept <algorithm> tokens
+      And a valid token
       And the token is signed with <algorithm>
       When the client calls GET /pets/1
       Then the client gets 401 because authorizer-unauthorized
@@ -133,9 +145,10 @@ Feature: Token validation
         | https://issuer.conformance.test  | the client gets 401 because authorizer-unauthorized |
         | https://attacker.example/        | the client gets 401 because authorizer-unauthorized |
 
-    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings
+    @source:rfc8725 @rule:UNA-1
     Scenario Outline: A token without the <claim> claim gets Unauthorized when that claim is checked
-      Given a valid token
+      Given the authorizer under test checks the "<claim>" claim
+      And a valid token
       And the token has no "<claim>" claim
       When the client calls GET /pets/1
       Then the client gets 401 because authorizer-unauthorized
@@ -182,7 +195,7 @@ Feature: Token validation
       And the client calls GET /pets/1
       Then the client gets 401 because authorizer-unauthorized
 
-    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings
+    @source:rfc8725 @rule:UNA-1
     Scenario Outline: A time claim that is not a number gets Unauthorized
       Given a valid token
       And the token has the claim "<claim>" set to "<value>"
@@ -241,7 +254,15 @@ Feature: Token validation
         | application/at+jwt | access is allowed                                   |
         | JWT                | the client gets 401 because authorizer-unauthorized |
 
-  Rule: The principal comes from sub, else userId (OUT-3)
+  Rule: The principal comes from the first principal claim the token carries (OUT-3); the reference's are sub, else userId
+
+    @source:local-decision @rule:OUT-3 @rule:UNA-1
+    Scenario: A signed token carrying none of the principal claims gets Unauthorized, never an empty principal
+      Given a valid token
+      And the token has none of the principal claims
+      When the client calls GET /pets/1
+      Then the client gets 401 because authorizer-unauthorized
+      And the backend is not reached
 
     @source:local-decision @rule:OUT-3 @needs:authorizer-settings
     Scenario: The principal is the sub claim when the token has both sub and userId
@@ -298,10 +319,23 @@ Feature: Token validation
       Then access is allowed
       And the backend receives the principal "42"
 
+  Rule: A valid token without access is denied (403), never refused as a bad token (401)
+
+    @source:aws-docs @rule:UNA-1 @rule:POL-1
+    Scenario: A valid token without the scope a route needs gets 403, and with it is allowed
+      Given a route the authorizer under test grants only with a scope
+      And a valid token without that scope
+      When the client calls that route
+      Then the client gets 403
+      And the backend is not reached
+      Given a valid token with that scope
+      When the client calls that route
+      Then access is allowed
+
   Rule: A misconfigured authorizer answers 500, never 401 (UNA-2)
 
-    @source:local-decision @rule:UNA-2 @needs:authorizer-settings
-    Scenario: An authorizer with no keys configured answers 500 to a valid token and logs why
+    @source:local-decision @rule:UNA-2
+    Scenario: An authorizer with no keys configured answers 500 to a valid token, not Unauthorized
       Given the authorizer has no keys configured
       And a valid token
       When the client calls GET /pets/1
@@ -311,10 +345,17 @@ Feature: Token validation
         {"message":null}
         """
       And the response header "x-amzn-ErrorType" is "AuthorizerConfigurationException"
-      And the authorizer logged a line containing "authorizer: configuration error"
       And the backend is not reached
 
     @source:local-decision @rule:UNA-2 @needs:authorizer-settings
+    Scenario: The reference authorizer with no keys configured logs why it answers 500
+      Given the authorizer has no keys configured
+      And a valid token
+      When the client calls GET /pets/1
+      Then the client gets 500 because authorizer-error
+      And the authorizer logged a line containing "authorizer: configuration error"
+
+    @source:local-decision @rule:UNA-2
     Scenario: An authorizer with no keys configured answers 500 to a token that is not even a JWT
       Given the authorizer has no keys configured
       And the raw token "not-a-jwt"
@@ -337,3 +378,20 @@ Feature: Token validation
         | AUTH_CLOCK_SKEW_SECONDS | 999                          |
         | AUTH_JWKS_FILE          | /nonexistent/jwks.json       |
         | AUTH_CONTEXT_NESTED     | flatten                      |
+
+  Rule: The authorizer never logs the token or the secret (every scenario checks it too)
+
+    @source:local-decision @rule:UNA-1
+    Scenario Outline: The authorizer's log holds neither the token nor the secret after <case>
+      Given a valid token
+      And <token>
+      When the client calls GET /pets/1
+      Then the authorizer was invoked
+      And the authorizer's log holds neither the token nor the secret
+
+      Examples:
+        | case                         | token                                                    |
+        | a valid token                | the token has the claim "tier" set to "gold"             |
+        | a token signed with another key | the token is signed with a key the authorizer does not know |
+        | an expired token             | the token is the hostile variant "expired"               |
+        | a tampered token             | the token is the hostile variant "tampered-payload"      |

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AuthorizerConformance.Authorizer;
+using AuthorizerConformance.Harness.Targets;
 using AuthorizerConformance.Steps.Support;
 using Reqnroll;
 
@@ -76,15 +77,28 @@ public sealed class AuthorizerSteps(Stage stage)
     [Given("the authorizer setting {string} is {string}")]
     public void Setting(string name, string value) => stage.Session.AuthorizerEnvironment[name] = value;
 
+    /// <summary>The reference authorizer gets only AUTH_TOKEN_SALT, as in the seed; any other authorizer under test keeps
+    /// its profile's configuration, which must then verify HS256 tokens.</summary>
     [Given("the authorizer has only the seed's HS256 secret")]
     public void SeedConfiguration()
     {
+        if (!Stage.Target.Capabilities.Contains(TargetCapability.AuthorizerSettings))
+        {
+            Stage.Require(Stage.Profile.Tokens.Algorithms.Contains("HS256"), "its tokens.alg does not list HS256, the seed's algorithm.");
+            return;
+        }
         stage.Session.AuthorizerEnvironment.Clear();
         stage.Session.AuthorizerEnvironment[EnvironmentVariables.TokenSalt] = SuiteKeys.Ring.Secret;
     }
 
+    /// <summary>UNA-2: the function as deployed without its secret and keys (the profile's environment only; for the
+    /// reference authorizer, no variable at all).</summary>
     [Given("the authorizer has no keys configured")]
-    public void NoKeys() => stage.Session.AuthorizerEnvironment.Clear();
+    public void NoKeys()
+    {
+        stage.Session.AuthorizerEnvironment.Clear();
+        stage.Session.WithoutKeys = true;
+    }
 
     private void Script(params JsonObject[] outcomes) =>
         stage.Authorizer()["function"] = new JsonObject { ["kind"] = "scripted", ["outcomes"] = new JsonArray([.. outcomes]) };

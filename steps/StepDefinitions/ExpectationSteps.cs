@@ -236,6 +236,7 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
 
     private string Placeholders(string text) =>
         text.Replace("${methodArn}", stage.Last.MethodArn ?? "", StringComparison.Ordinal)
+            .Replace("${credentials}", stage.Token is null ? "" : stage.Credentials, StringComparison.Ordinal)
             .Replace("${token}", stage.Token is null ? "" : stage.TokenText, StringComparison.Ordinal);
 
     private static string Name(DecidingStatement s) => s.Sid ?? $"#{s.Index}";

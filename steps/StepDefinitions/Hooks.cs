@@ -1,4 +1,5 @@
 using AuthorizerConformance.Harness.Targets;
+using AuthorizerConformance.Harness.Tokens;
 using AuthorizerConformance.Reqnroll.xUnit3;
 using AuthorizerConformance.Steps.Support;
 using Reqnroll;
@@ -25,7 +26,26 @@ public sealed class Hooks(Stage stage, ScenarioContext scenario, IReqnrollOutput
         if (unknown.Count > 0)
             throw new InvalidOperationException($"Unknown capability tag(s) @needs:{string.Join(", @needs:", unknown)}; known: {string.Join(", ", TargetCapability.All)}.");
         if (ConformanceTargets.SkipReason(Stage.Target, needs) is { } reason)
-            Assert.Skip(reason);
+            Assert.Skip(reason + (Stage.Target.Capabilities.Contains(TargetCapability.AuthorizerSettings) ? "" : Why(needs)));
+    }
+
+    /// <summary>The verdict always includes that the authorizer under test never logs the token or the secret.</summary>
+    [AfterScenario(Order = 0)]
+    public void NeverLogsSecrets()
+    {
+        if (scenario.TestError is not null || stage.Session.Calls.Count == 0)
+            return;
+        var leaks = LogLeaks.Find(stage.Session.AuthorizerLog, stage.Token is null ? null : stage.TokenText, SuiteKeys.Keys.Secrets);
+        if (leaks.Count > 0)
+            expect.Fail($"The authorizer under test logged {string.Join(" and ", leaks)}: a function must never log a token or a secret.");
+    }
+
+    /// <summary>Stops the warm function processes of the run.</summary>
+    [AfterTestRun]
+    public static async Task StopTheFunction()
+    {
+        if (Stage.TargetSelected && Stage.Target is IAsyncDisposable disposable)
+            await disposable.DisposeAsync();
     }
 
     // An expectation failure carries the explanation in its message and on the failing step (Expect.Fail); any other
@@ -37,4 +57,10 @@ public sealed class Hooks(Stage stage, ScenarioContext scenario, IReqnrollOutput
             return;
         output.WriteLine(OutputRedaction.Redact(expect.Reproduce() + Environment.NewLine + Explanation.WhatHappened(stage.Session), stage));
     }
+
+    private static string Why(List<string> needs) =>
+        needs.Contains(TargetCapability.AuthorizerSettings) ? " It configures the reference authorizer's own settings (AUTH_*), which a profile's function does not have."
+        : needs.Contains(TargetCapability.ControlledClock) ? " It moves the authorizer's clock, and a function in its own process reads the real clock."
+        : "";
+
 }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using AuthorizerConformance.Authorizer;
+using AuthorizerConformance.Harness.Profiles;
 using AuthorizerConformance.Gateway;
 using AuthorizerConformance.Harness.Conformance;
 using AuthorizerConformance.Harness.Targets;
@@ -9,9 +9,10 @@ namespace AuthorizerConformance.Steps.Support;
 
 /// <summary>
 /// One scenario's world (Reqnroll injects one per scenario): the API stage being described and run, the token plan,
-/// and the last result. Named defaults keep scenarios minimal: a REST API with one TOKEN authorizer "A" reading
-/// Authorization, protecting every route, backed by the authorizer under test configured with the run's keys,
-/// issuer and audience; tokens carry standard claims at the scenario's clock.
+/// and the last result. Named defaults keep scenarios minimal and come from the profile of the authorizer under test
+/// (AUTHZ_PROFILE, default the reference authorizer's): a REST API with one authorizer "A" of the profile's type
+/// reading its identity source, protecting every route; tokens carry standard claims with the profile's issuer,
+/// audience, principal claim and extra claims at the scenario's clock, signed with the profile's first algorithm.
 /// </summary>
 public sealed class Stage
 {
@@ -21,19 +22,29 @@ public sealed class Stage
     /// <summary>Every scenario starts at this instant.</summary>
     public static readonly DateTimeOffset Start = new(2026, 1, 15, 12, 0, 0, TimeSpan.Zero);
 
-    private static readonly Lazy<IConformanceTarget> SelectedTarget = new(ConformanceTargets.FromEnvironment);
+    private static readonly Lazy<IConformanceTarget> SelectedTarget = new(() => ConformanceTargets.FromEnvironment(SuiteKeys.Keys));
     private bool _routesDeclared;
     private string? _token;
     private readonly List<BuiltToken> _builtTokens = [];
 
     public Stage()
     {
-        Session = new StageSession(SelectedTarget.Value, Start);
+        // A function in its own process reads the real clock: its scenarios start now, so tokens are minted at real time.
+        var start = Target.Capabilities.Contains(TargetCapability.ControlledClock)
+            ? Start
+            : DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        Session = new StageSession(Target, start);
         UseHardenedAuthorizerSettings();
     }
 
-    /// <summary>The selected target (AUTHZ_TARGET).</summary>
+    /// <summary>The selected target (AUTHZ_PROFILE, else AUTHZ_TARGET).</summary>
     public static IConformanceTarget Target => SelectedTarget.Value;
+
+    /// <summary>Whether the target was selected (so there is something to dispose at the end of the run).</summary>
+    public static bool TargetSelected => SelectedTarget.IsValueCreated;
+
+    /// <summary>The contract of the authorizer under test.</summary>
+    public static AuthorizerProfile Profile => Target.Profile;
 
     public StageSession Session { get; }
 
@@ -54,22 +65,33 @@ public sealed class Stage
     /// <summary>Every token built so far, in order (for redaction and reproductions).</summary>
     public IReadOnlyList<BuiltToken> BuiltTokens => _builtTokens;
 
-    /// <summary>The hardened default: the run's HS secret and JWKS, issuer and audience of the standard claims.</summary>
+    /// <summary>The profile's configuration with the run's keys (for the reference authorizer: its hardened settings —
+    /// the run's HS secret and JWKS, the standard issuer and audience).</summary>
     public void UseHardenedAuthorizerSettings()
     {
         var env = Session.AuthorizerEnvironment;
         env.Clear();
-        env[EnvironmentVariables.TokenSalt] = SuiteKeys.Ring.Secret;
-        env[EnvironmentVariables.JwksFile] = SuiteKeys.JwksFile;
-        env[EnvironmentVariables.Issuer] = TokenDefaults.Standard.Issuer;
-        env[EnvironmentVariables.Audience] = TokenDefaults.Standard.Audience;
+        foreach (var (name, value) in Profile.EnvironmentFor(SuiteKeys.Keys))
+            env[name] = value;
+        Session.WithoutKeys = false;
     }
 
-    /// <summary>Starts a token with the standard claims at the scenario's clock.</summary>
+    /// <summary>Starts a token with the standard claims at the scenario's clock: the profile's first issuer and audience,
+    /// its first principal claim set to the standard subject, its extra claims, signed with its first algorithm.</summary>
     public TokenPlan NewToken()
     {
         _token = null;
-        return Token = new TokenPlan { Claims = ClaimsBuilder.Standard(Session.Now).Build() };
+        var tokens = Profile.Tokens;
+        var defaults = TokenDefaults.Standard with
+        {
+            Issuer = tokens.Issuers.FirstOrDefault() ?? TokenDefaults.Standard.Issuer,
+            Audience = tokens.Audiences.FirstOrDefault() ?? TokenDefaults.Standard.Audience,
+        };
+        var claims = ClaimsBuilder.Standard(Session.Now, defaults).Build();
+        claims[Profile.PrincipalClaims[0]] = defaults.Subject;
+        foreach (var (name, value) in JsonNode.Parse(tokens.Claims)!.AsObject())
+            claims[name] = value?.DeepClone();
+        return Token = new TokenPlan { Claims = claims, Algorithm = tokens.Algorithms[0] };
     }
 
     /// <summary>The token plan to edit (a valid token is assumed when none was described yet).</summary>
@@ -96,10 +118,13 @@ public sealed class Stage
         {
             "HTTP" => new JsonObject
             {
-                ["type"] = "REQUEST", ["identitySource"] = new JsonArray("$request.header.Authorization"), ["payloadFormatVersion"] = "2.0",
+                ["type"] = "REQUEST", ["identitySource"] = Sources("$request.header."), ["payloadFormatVersion"] = "2.0",
             },
-            "WEBSOCKET" => new JsonObject { ["type"] = "REQUEST", ["identitySource"] = new JsonArray("route.request.header.Authorization") },
-            _ => new JsonObject { ["type"] = "TOKEN", ["identitySource"] = "method.request.header.Authorization" },
+            "WEBSOCKET" => new JsonObject { ["type"] = "REQUEST", ["identitySource"] = Sources("route.request.header.") },
+            // A REST API's authorizer is TOKEN, or REQUEST when that is what the profile's function serves.
+            _ when !Profile.Types.Contains(AuthorizerProfileType.Token) && Profile.Types.Contains(AuthorizerProfileType.Request) =>
+                new JsonObject { ["type"] = "REQUEST", ["identitySource"] = string.Join(", ", Sources("method.request.header.").Select(s => (string)s!)) },
+            _ => new JsonObject { ["type"] = "TOKEN", ["identitySource"] = Sources("method.request.header.")[0]!.GetValue<string>() },
         };
         created["function"] = new JsonObject { ["kind"] = StageSession.TargetKind };
         Session.Authorizers[name] = created;
@@ -136,12 +161,21 @@ public sealed class Stage
         Routes().OfType<JsonObject>().FirstOrDefault(r => RouteKeyOf(r) == routeKey)
         ?? throw new InvalidOperationException($"No route '{routeKey}' was declared; declare it with 'Given the route \"{routeKey}\" is protected by the authorizer'.");
 
-    /// <summary>Sends a request, adding the default route and authorizer first when the scenario declared none.</summary>
+    /// <summary>Sends a request, adding the default route and authorizer first when the scenario declared none. A
+    /// scenario whose authorizer the profile's function cannot serve is skipped with the reason.</summary>
     public async Task<GatewayResult> SendAsync(ClientRequest request)
     {
         if (!Session.Started)
             ApplyDefaults();
-        return await Session.SendAsync(request);
+        try
+        {
+            return await Session.SendAsync(request);
+        }
+        catch (ScenarioNotApplicableException e)
+        {
+            Assert.Skip(e.Message);
+            throw;
+        }
     }
 
     /// <summary>Header name and value that carry the token by default: the default authorizer's first header source.</summary>
@@ -155,11 +189,29 @@ public sealed class Stage
         } ?? "method.request.header.Authorization";
         var marker = source.LastIndexOf(".header.", StringComparison.Ordinal);
         var name = marker >= 0 ? source[(marker + ".header.".Length)..] : "Authorization";
-        return (name, name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) ? "Bearer " + TokenText : TokenText);
+        return (name, name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) ? Credentials : TokenText);
     }
 
-    /// <summary>Replaces <c>{token}</c> in a value written in a feature with the scenario's token.</summary>
-    public string Expand(string text) => text.Contains("{token}", StringComparison.Ordinal) ? text.Replace("{token}", TokenText, StringComparison.Ordinal) : text;
+    /// <summary>The token as the API's clients send it in the Authorization header: <c>Bearer &lt;token&gt;</c>, or the raw
+    /// token when the profile says <c>"bearer": false</c>.</summary>
+    public string Credentials => Profile.Bearer ? "Bearer " + TokenText : TokenText;
+
+    /// <summary>Replaces <c>{token}</c> (the token) and <c>{credentials}</c> (the token as clients send it in the
+    /// Authorization header) in a value written in a feature.</summary>
+    public string Expand(string text)
+    {
+        if (text.Contains("{credentials}", StringComparison.Ordinal))
+            text = text.Replace("{credentials}", Credentials, StringComparison.Ordinal);
+        return text.Contains("{token}", StringComparison.Ordinal) ? text.Replace("{token}", TokenText, StringComparison.Ordinal) : text;
+    }
+
+    /// <summary>Skips the scenario with <paramref name="reason"/> unless <paramref name="applies"/>: a precondition on the
+    /// profile of the authorizer under test, never a pass.</summary>
+    public static void Require(bool applies, string reason)
+    {
+        if (!applies)
+            Assert.Skip($"Not applicable to the profile '{Profile.Name}': {reason}");
+    }
 
     private string BuildToken()
     {
@@ -190,6 +242,10 @@ public sealed class Stage
             }
         }
     }
+
+    /// <summary>The profile's identity sources as expressions (a plain name is a header, read with <paramref name="headerPrefix"/>).</summary>
+    private static JsonArray Sources(string headerPrefix) =>
+        new([.. Profile.IdentitySource.Select(s => JsonValue.Create(s.Contains('.', StringComparison.Ordinal) || s.StartsWith('$') ? s : headerPrefix + s))]);
 
     private JsonArray Routes() => Session.Api["routes"] as JsonArray ?? (JsonArray)(Session.Api["routes"] = new JsonArray());
 

@@ -42,7 +42,8 @@ public class ConformanceTargetTests
 
         public IReadOnlySet<string> Capabilities { get; } = new HashSet<string>(capabilities, StringComparer.Ordinal);
 
-        public IAuthorizerFunction CreateFunction(AuthorizerDefinition authorizer, ApiType apiType, IReadOnlyDictionary<string, string> environment,
-            TimeProvider timeProvider, TextWriter log) => throw new NotSupportedException("not used by these tests");
+        public AuthorizerConformance.Harness.Profiles.AuthorizerProfile Profile => AuthorizerConformance.Harness.Profiles.AuthorizerProfile.Reference;
+
+        public IAuthorizerFunction CreateFunction(TargetFunctionRequest request) => throw new NotSupportedException("not used by these tests");
     }
 }

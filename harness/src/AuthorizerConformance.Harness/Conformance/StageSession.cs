@@ -49,6 +49,9 @@ public sealed class StageSession
     /// <summary>The environment variables of the authorizer under test.</summary>
     public Dictionary<string, string> AuthorizerEnvironment { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Whether the authorizer under test runs as deployed without its secret and keys (UNA-2).</summary>
+    public bool WithoutKeys { get; set; }
+
     /// <summary>Whether the stage has been built (set-up is closed then).</summary>
     public bool Started => _gateway is not null;
 
@@ -104,7 +107,7 @@ public sealed class StageSession
 
         var resolver = AuthorizerFunctionResolver.CreateDefault();
         resolver.Register(TargetKind, spec => FunctionResolution.Of(
-            Target.CreateFunction(spec.Authorizer, scenario.Api.Type, AuthorizerEnvironment, spec.TimeProvider, _authorizerLog)));
+            Target.CreateFunction(new TargetFunctionRequest(spec.Authorizer, scenario.Api.Type, AuthorizerEnvironment, WithoutKeys, spec.TimeProvider, _authorizerLog))));
         resolver.Register(ReferenceFunctionFactory.Kind, spec => ReferenceFunctionFactory.Create(spec, scenario.Api.Type, _authorizerLog));
         var functions = new Dictionary<string, IAuthorizerFunction>(StringComparer.Ordinal);
         foreach (var authorizer in scenario.Authorizers)

@@ -1,12 +1,16 @@
+using AuthorizerConformance.Harness.Profiles;
+using AuthorizerConformance.Harness.Tokens;
+
 namespace AuthorizerConformance.Harness.Targets;
 
 /// <summary>
-/// Picks the target the features run against, without editing them: the environment variable
-/// <see cref="EnvironmentVariable"/> names it (default <c>reference</c>).
+/// Picks the target the features run against, without editing them: <see cref="AuthorizerProfile.EnvironmentVariable"/>
+/// (AUTHZ_PROFILE) names a profile file; otherwise <see cref="EnvironmentVariable"/> (AUTHZ_TARGET) names a built-in
+/// target (default <c>reference</c>).
 /// </summary>
 public static class ConformanceTargets
 {
-    /// <summary>Selects the target by name.</summary>
+    /// <summary>Selects a built-in target by name.</summary>
     public const string EnvironmentVariable = "AUTHZ_TARGET";
 
     private static readonly Dictionary<string, Func<IConformanceTarget>> Known = new(StringComparer.OrdinalIgnoreCase)
@@ -14,7 +18,7 @@ public static class ConformanceTargets
         [ReferenceTarget.TargetName] = () => new ReferenceTarget(),
     };
 
-    /// <summary>The target named by <paramref name="name"/> (null or empty: the reference authorizer).</summary>
+    /// <summary>The built-in target named by <paramref name="name"/> (null or empty: the reference authorizer).</summary>
     /// <exception cref="ArgumentException">No target has that name; the message lists the available ones.</exception>
     public static IConformanceTarget Select(string? name)
     {
@@ -25,8 +29,34 @@ public static class ConformanceTargets
             : throw new ArgumentException($"{EnvironmentVariable}='{name}' names no target; available: {string.Join(", ", Known.Keys)}.", nameof(name));
     }
 
-    /// <summary>The target selected by the environment.</summary>
-    public static IConformanceTarget FromEnvironment() => Select(Environment.GetEnvironmentVariable(EnvironmentVariable));
+    /// <summary>The target for a profile, by the kind of its function.</summary>
+    public static IConformanceTarget FromProfile(AuthorizerProfile profile, RunKeys keys) => ProfileFunctionKinds.CreateTarget(profile, keys);
+
+    /// <summary>The target the environment selects: the AUTHZ_PROFILE file's, else the AUTHZ_TARGET one.</summary>
+    /// <exception cref="ProfileException">AUTHZ_PROFILE names a missing or invalid profile (the message lists every error).</exception>
+    public static IConformanceTarget FromEnvironment(RunKeys keys)
+    {
+        var profile = Environment.GetEnvironmentVariable(AuthorizerProfile.EnvironmentVariable);
+        return string.IsNullOrWhiteSpace(profile)
+            ? Select(Environment.GetEnvironmentVariable(EnvironmentVariable))
+            : FromProfile(AuthorizerProfile.Load(ResolveFromShell(profile.Trim())).OrThrow(), keys);
+    }
+
+    /// <summary>
+    /// A relative AUTHZ_PROFILE path is relative to the directory the user ran the command in. <c>dotnet test</c> starts
+    /// the test process in the build output folder, so that directory is the shell's <c>PWD</c> (inherited through
+    /// <c>dotnet test</c>) when the file is there, else the process's current directory.
+    /// </summary>
+    public static string ResolveFromShell(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (Path.IsPathRooted(path))
+            return path;
+        var shell = Environment.GetEnvironmentVariable("PWD");
+        if (!string.IsNullOrEmpty(shell) && Path.IsPathRooted(shell) && File.Exists(Path.Combine(shell, path)))
+            return Path.Combine(shell, path);
+        return Path.GetFullPath(path);
+    }
 
     /// <summary>Why a scenario needing <paramref name="needs"/> cannot run on <paramref name="target"/>, or null when it can.</summary>
     public static string? SkipReason(IConformanceTarget target, IEnumerable<string> needs)

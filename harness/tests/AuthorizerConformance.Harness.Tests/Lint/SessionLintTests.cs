@@ -71,8 +71,9 @@ public class SessionLintTests
 
         public IReadOnlySet<string> Capabilities { get; } = new HashSet<string>(StringComparer.Ordinal);
 
-        public IAuthorizerFunction CreateFunction(AuthorizerDefinition authorizer, ApiType apiType, IReadOnlyDictionary<string, string> environment,
-            TimeProvider timeProvider, TextWriter log) => new Function(output);
+        public AuthorizerConformance.Harness.Profiles.AuthorizerProfile Profile => AuthorizerConformance.Harness.Profiles.AuthorizerProfile.Reference;
+
+        public IAuthorizerFunction CreateFunction(TargetFunctionRequest request) => new Function(output);
 
         private sealed class Function(Func<JsonObject, string> output) : IAuthorizerFunction
         {

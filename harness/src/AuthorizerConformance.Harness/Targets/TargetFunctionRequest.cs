@@ -1,0 +1,19 @@
+using AuthorizerConformance.Gateway;
+
+namespace AuthorizerConformance.Harness.Targets;
+
+/// <summary>What a scenario asks of the target for one of its authorizers.</summary>
+/// <param name="Authorizer">The authorizer as the scenario's API configures it.</param>
+/// <param name="ApiType">The API's type.</param>
+/// <param name="Environment">The function's environment as the scenario set it (used by targets with
+/// <see cref="TargetCapability.AuthorizerSettings"/>).</param>
+/// <param name="WithoutKeys">The scenario wants the function as deployed without its secret and keys (UNA-2).</param>
+/// <param name="TimeProvider">The scenario's clock (used by targets with <see cref="TargetCapability.ControlledClock"/>).</param>
+/// <param name="Log">Where the function's log for this scenario goes.</param>
+public sealed record TargetFunctionRequest(
+    AuthorizerDefinition Authorizer,
+    ApiType ApiType,
+    IReadOnlyDictionary<string, string> Environment,
+    bool WithoutKeys,
+    TimeProvider TimeProvider,
+    TextWriter Log);
