@@ -85,6 +85,7 @@ function hmacMatches(signed, signature, secret, hash = 'sha256') {
 
 // The configured key decides the algorithm (RFC 8725 §3.1): the token's header only has to agree with it.
 function signatureMatches(parts, header, key) {
+  if (!SEGMENT.test(parts[2])) return false;
   const signed = `${parts[0]}.${parts[1]}`;
   const secret = key.alg === 'HS256' ? key.secret : null;
   if (header.alg === 'HS256') return secret !== null && hmacMatches(signed, parts[2], secret);
@@ -95,7 +96,7 @@ function signatureMatches(parts, header, key) {
 function verify(token, key) {
   if (token.length > MAX_TOKEN_CHARS) return null;
   const parts = token.split('.');
-  if (parts.length !== 3 || !SEGMENT.test(parts[2])) return null;
+  if (parts.length !== 3) return null;
   let header;
   let claims;
   try {
