@@ -34,6 +34,20 @@ Feature: Caching
       And the result came from the cache
       And the authorizer was invoked 1 time in all
 
+    # A policy that names one stage (a hard-coded `prod`) passes every scenario on the default stage: judge other stages too.
+    @source:local-decision @rule:ARN-1 @needs:gateway-emulation
+    Scenario Outline: The authorizer under test's policy covers the stage it is called on (<stage>)
+      Given the API is "a1b2c3d4e5" in account "111122223333", region "eu-west-1", stage "<stage>"
+      And a valid token
+      When the client calls GET /pets/1
+      Then access is allowed
+      And the backend receives the principal "user-123"
+
+      Examples:
+        | stage |
+        | v1    |
+        | test  |
+
   Rule: TOK-3 CAC-1 REST caches for 300 seconds by default, at most 3600; 0 turns the cache off
 
     Background:
