@@ -264,6 +264,15 @@ Feature: Token validation
       Then the client gets 401 because authorizer-unauthorized
       And the backend is not reached
 
+    # An authorizer answering one principal for everyone passes every scenario whose token carries the default principal.
+    @source:aws-docs @rule:OUT-3
+    Scenario: Each valid token gets its own principal, never one principal for everyone
+      Given a valid token
+      And the token's principal claim is "user-456"
+      When the client calls GET /pets/1
+      Then access is allowed
+      And the backend receives the principal "user-456"
+
     @source:local-decision @rule:OUT-3 @needs:authorizer-settings
     Scenario: The principal is the sub claim when the token has both sub and userId
       Given a valid token with the claims:

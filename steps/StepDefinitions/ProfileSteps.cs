@@ -101,6 +101,10 @@ public sealed class ProfileSteps(Stage stage)
             claims[Stage.Profile.Tokens.ScopeClaim] = list;
     }
 
+    /// <summary>Gives the token another principal: the profile's first principal claim set to <paramref name="principal"/>.</summary>
+    [Given("the token's principal claim is {string}")]
+    public void WithPrincipal(string principal) => stage.EditToken().Claims[Stage.Profile.PrincipalClaims[0]] = principal;
+
     [Given("the token has none of the principal claims")]
     public void WithoutPrincipal()
     {
