@@ -125,7 +125,7 @@ Feature: Caching
 
   Rule: CAC-1 An HTTP API authorizer that caches needs an identity source
 
-    @source:aws-docs @rule:CAC-1
+    @source:aws-docs @rule:CAC-1 @needs:gateway-emulation
     Scenario: An HTTP API authorizer with a TTL and no identity source is refused
       Given an HTTP API
       And a REQUEST authorizer without identity sources

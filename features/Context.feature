@@ -4,8 +4,8 @@ Feature: Context
   section N); the API key chosen by the authorizer (CTX-3, OUT-7); the context in gateway-response templates (CTX-7);
   which context values API Gateway refuses (OUT-5, OUT-6); and how the reference authorizer flattens claims so that
   REST never refuses its context.
-  HTTP API contexts (CTX-4, CTX-5) are covered in the HTTP API feature. CTX-6 (the logging variables
-  $context.authorizer.error, .latency, …) is not emulated, so no scenario checks it here.
+  HTTP API contexts (CTX-4, CTX-5) are covered in the HTTP API feature. CTX-6 (the access-log variables
+  $context.authorizer.status, .error, .latency, …) is emulated and checked in the Logging feature.
 
   Background:
     Given a REST API
@@ -252,7 +252,7 @@ Feature: Context
 
   Rule: OUT-5 The reference authorizer flattens claims so that REST accepts its context
 
-    @source:local-decision @rule:OUT-5 @needs:authorizer-settings
+    @source:local-decision @rule:OUT-5
     Scenario: Array and object claims become compact JSON text
       Given a valid token with the claims:
         | claim  | value                    |
@@ -285,7 +285,7 @@ Feature: Context
         | key    | value |
         | tenant | acme  |
 
-    @source:local-decision @rule:OUT-5 @rule:OUT-6 @needs:authorizer-settings
+    @source:local-decision @rule:OUT-5 @rule:OUT-6
     Scenario: Null claims are left out of the context
       Given a valid token with the claims:
         | claim    | value |
@@ -294,7 +294,7 @@ Feature: Context
       Then access is allowed
       And the backend receives no context key "nickname"
 
-    @source:local-decision @rule:OUT-5 @rule:CTX-2 @needs:authorizer-settings
+    @source:local-decision @rule:OUT-5 @rule:CTX-2
     Scenario: The principal comes from sub
       Given a valid token with the claims:
         | claim  | value  |
@@ -307,7 +307,7 @@ Feature: Context
         | sub    | user-123 |
         | userId | legacy   |
 
-    @source:local-decision @rule:OUT-5 @rule:CTX-2 @needs:authorizer-settings
+    @source:local-decision @rule:OUT-5 @rule:CTX-2
     Scenario: Without sub the principal comes from userId
       Given a valid token with the claims:
         | claim  | value  |
@@ -317,7 +317,7 @@ Feature: Context
       Then access is allowed
       And the backend receives the principal "user-9"
 
-    @source:local-decision @rule:OUT-5 @rule:CTX-2 @needs:authorizer-settings
+    @source:local-decision @rule:OUT-5 @rule:CTX-2
     Scenario: A principalId claim does not override the REST principalId
       Given a valid token with the claims:
         | claim       | value   |

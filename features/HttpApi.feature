@@ -395,7 +395,7 @@ Feature: HTTP API
 
   Rule: The reference authorizer's HTTP variants validate the token and answer in the variant's format
 
-    @source:local-decision @rule:HTTP-5 @rule:CTX-4 @needs:authorizer-settings
+    @source:local-decision @rule:HTTP-5 @rule:CTX-4
     Scenario Outline: The reference authorizer allows a valid token on an HTTP API (<variant>)
       Given <configuration>
       And a valid token
@@ -411,7 +411,7 @@ Feature: HTTP API
         | payload 2.0, simple     | the authorizer uses simple responses             |
         | payload 1.0, IAM        | the authorizer has payload format "1.0"          |
 
-    @source:local-decision @rule:UNA-1 @rule:HTTP-7 @needs:authorizer-settings
+    @source:local-decision @rule:UNA-1 @rule:HTTP-7
     Scenario Outline: The reference authorizer refuses an invalid token on an HTTP API with 401 (<variant>)
       Given <configuration>
       And a valid token

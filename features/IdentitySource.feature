@@ -8,7 +8,7 @@ Feature: IdentitySource
 
   Rule: TOK-1 A TOKEN authorizer reads exactly one header
 
-    @source:aws-docs @rule:TOK-1
+    @source:aws-docs @rule:TOK-1 @needs:gateway-emulation
     Scenario Outline: A TOKEN authorizer whose identity source is not exactly one header is refused
       Given a REST API
       And the authorizer's identity source is "<identity source>"
@@ -23,7 +23,7 @@ Feature: IdentitySource
         | method.request.header.Authorization, method.request.header.X-Tenant |
         |                                                                     |
 
-    @source:aws-docs @rule:TOK-1
+    @source:aws-docs @rule:TOK-1 @needs:gateway-emulation
     Scenario: A TOKEN authorizer reading one custom header is accepted
       Given a REST API
       And the authorizer's identity source is "method.request.header.X-Api-Token"
@@ -206,7 +206,10 @@ Feature: IdentitySource
           {"Effect": "Allow", "Action": "execute-api:Invoke", "Resource": "${methodArn}"}]}}
         """
       And the raw token "abc"
-      When the client calls POST /orders with the body "item=1"
+      When the client calls POST /orders with the body:
+        """
+        {"item": 1, "note": "the body is JSON"}
+        """
       Then the authorizer's event has exactly the members "type, authorizationToken, methodArn"
       And the authorizer's event has no "body"
 
@@ -239,7 +242,7 @@ Feature: IdentitySource
         | method.request.header.X-Client,method.request.querystring.tenant,stageVariables.env       |
         | method.request.header.X-Client , method.request.querystring.tenant , context.resourcePath |
 
-    @source:aws-docs @rule:REQ-1
+    @source:aws-docs @rule:REQ-1 @needs:gateway-emulation
     Scenario Outline: A path parameter or body cannot be an identity source
       Given a REQUEST authorizer with identity sources "<identity source>"
       When the API set-up is checked
@@ -301,7 +304,7 @@ Feature: IdentitySource
     Background:
       Given a REST API
 
-    @source:aws-docs @rule:REQ-3
+    @source:aws-docs @rule:REQ-3 @needs:gateway-emulation
     Scenario: A caching REQUEST authorizer without identity sources is refused
       Given a REQUEST authorizer without identity sources
       And the authorizer caches results for 300 seconds

@@ -129,7 +129,7 @@ Feature: JWT attacks
 
   Rule: Time claims are checked (RFC 7519 §4.1.4–4.1.6, as RFC 8725 §2 expects)
 
-    @source:rfc8725 @rule:UNA-1
+    @source:rfc8725 @rule:UNA-1 @needs:controlled-clock
     Scenario Outline: A token outside its lifetime gets Unauthorized
       Given a valid token
       And the token is signed with <algorithm>

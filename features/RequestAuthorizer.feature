@@ -149,7 +149,8 @@ Feature: RequestAuthorizer
 
     @source:aws-docs @rule:REQ-6 @needs:authorizer-settings
     Scenario Outline: The reference REQUEST variant accepts the token with or without the Bearer scheme in any header casing
-      Given a valid token
+      Given the reference authorizer's default settings
+      And a valid token
       When the client calls GET /pets/1 with the header "<header>" set to "<value>"
       Then access is allowed
       And the backend receives the principal "user-123"
@@ -163,7 +164,7 @@ Feature: RequestAuthorizer
         | authorization | bearer {token} |
         | AUTHORIZATION | {token}        |
 
-    @source:aws-docs @rule:REQ-6 @rule:UNA-1 @needs:authorizer-settings @needs:controlled-clock
+    @source:aws-docs @rule:REQ-6 @rule:UNA-1 @needs:controlled-clock
     Scenario: An expired token gets Unauthorized from the REQUEST variant
       Given a valid token
       And the token expired 2 minutes ago
@@ -172,7 +173,7 @@ Feature: RequestAuthorizer
       And the authorizer was invoked
       And the authorizer logged a line containing "reason=jwt-expired"
 
-    @source:aws-docs @rule:REQ-6 @rule:REQ-3 @needs:authorizer-settings
+    @source:aws-docs @rule:REQ-6 @rule:REQ-3
     Scenario: A REQUEST variant invoked without an Authorization header answers Unauthorized
       Given a REQUEST authorizer with identity sources "method.request.header.X-Client"
       And the authorizer does not cache results
@@ -181,7 +182,7 @@ Feature: RequestAuthorizer
       And the authorizer was invoked
       And the authorizer logged a line containing "reason=token-missing"
 
-    @source:local-decision @rule:REQ-6 @rule:TOK-10 @verify-on-aws @needs:authorizer-settings
+    @source:local-decision @rule:REQ-6 @rule:TOK-10 @verify-on-aws
     Scenario: Two different Authorization headers are refused by the REQUEST variant
       Given a valid token
       When the client calls GET /pets/1 with the headers:

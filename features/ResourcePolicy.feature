@@ -64,7 +64,7 @@ Feature: ResourcePolicy
         | DELETE | /admin/users | 203.0.113.9 | DELETE/admin/users |
         | GET    | /pets/1      | 192.0.2.10  | GET/pets/1         |
 
-    @source:local-decision @rule:POL-11
+    @source:local-decision @rule:POL-11 @needs:gateway-emulation
     Scenario: The behaviour option shows the whole account in a resource-policy denial
       Given the behaviour option "maskAccountInResourcePolicyDenial" is "false"
       When the client calls DELETE /admin/users from "203.0.113.9"

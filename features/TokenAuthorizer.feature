@@ -25,7 +25,8 @@ Feature: Seed TOKEN authorizer
 
   @source:aws-docs @rule:POL-1 @needs:authorizer-settings
   Scenario: A token with only the seed's claims is allowed, with its principal and context
-    Given a token with only the claims:
+    Given the reference authorizer's default settings
+    And a token with only the claims:
       | claim  | value  |
       | userId | user-1 |
       | role   | admin  |

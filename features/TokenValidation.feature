@@ -38,14 +38,16 @@ Feature: Token validation
 
     @source:local-decision @rule:TOK-5 @rule:UNA-1 @needs:authorizer-settings
     Scenario: The reference authorizer also accepts the raw token
-      Given a valid token
+      Given the reference authorizer's default settings
+      And a valid token
       When the client calls GET /pets/1 with the header "Authorization" set to "{token}"
       Then access is allowed
       And the backend receives the principal "user-123"
 
     @source:local-decision @rule:TOK-5 @needs:authorizer-settings
     Scenario: Whitespace around the Bearer token is ignored
-      Given a valid token
+      Given the reference authorizer's default settings
+      And a valid token
       When the client calls GET /pets/1 with the header "Authorization" set to "  Bearer {token}  "
       Then access is allowed
 
@@ -111,7 +113,7 @@ Feature: Token validation
 
   Rule: The issuer and the audience must be among the accepted ones (RFC 8725 §3.8, §3.9)
 
-    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings
+    @source:rfc8725 @rule:UNA-1
     Scenario Outline: The token's audience <aud> is checked against the configured audience
       Given a valid token with the claims:
         | claim | value |
@@ -160,7 +162,7 @@ Feature: Token validation
 
   Rule: exp, nbf and iat are checked against the clock with a 60-second skew by default
 
-    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings @needs:controlled-clock
+    @source:rfc8725 @rule:UNA-1 @needs:controlled-clock
     Scenario Outline: A token that <when> is judged with the default skew
       Given a valid token
       And the token <when>
@@ -184,7 +186,7 @@ Feature: Token validation
       When the client calls GET /pets/1
       Then the client gets 401 because authorizer-unauthorized
 
-    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings @needs:controlled-clock
+    @source:rfc8725 @rule:UNA-1 @needs:controlled-clock @needs:gateway-emulation
     Scenario: A token that expires while the client uses it is refused once the skew has passed
       Given the authorizer does not cache results
       And a valid token
@@ -210,7 +212,7 @@ Feature: Token validation
 
   Rule: Claims and the typ header can be required through settings
 
-    @source:local-decision @rule:UNA-1 @needs:authorizer-settings
+    @source:local-decision @rule:UNA-1
     Scenario: A token without exp is accepted by default, for compatibility with the seed
       Given a valid token
       And the token has no "exp" claim
@@ -273,7 +275,7 @@ Feature: Token validation
       Then access is allowed
       And the backend receives the principal "user-456"
 
-    @source:local-decision @rule:OUT-3 @needs:authorizer-settings
+    @source:local-decision @rule:OUT-3
     Scenario: The principal is the sub claim when the token has both sub and userId
       Given a valid token with the claims:
         | claim  | value    |
@@ -283,7 +285,7 @@ Feature: Token validation
       Then access is allowed
       And the backend receives the principal "user-123"
 
-    @source:local-decision @rule:OUT-3 @needs:authorizer-settings
+    @source:local-decision @rule:OUT-3
     Scenario: The principal is the userId claim when the token has no sub
       Given a valid token with the claims:
         | claim  | value    |
@@ -303,7 +305,7 @@ Feature: Token validation
       Then access is allowed
       And the backend receives the principal "ada@example.test"
 
-    @source:local-decision @rule:OUT-3 @rule:UNA-1 @needs:authorizer-settings
+    @source:local-decision @rule:OUT-3 @rule:UNA-1
     Scenario Outline: A token whose principal claim is <problem> gets Unauthorized, never an empty principal
       Given a valid token
       And the token has no "sub" claim
@@ -319,7 +321,18 @@ Feature: Token validation
         | a boolean        | true  |
         | null             | null  |
 
-    @source:local-decision @rule:OUT-3 @needs:authorizer-settings
+    @source:local-decision @rule:OUT-3 @rule:UNA-1
+    Scenario: A token whose principal claim is an object gets Unauthorized
+      Given a valid token
+      And the token has no "sub" claim
+      And the token has the claim "userId" set to:
+        """
+        {"id": 7, "tenant": "t-1"}
+        """
+      When the client calls GET /pets/1
+      Then the client gets 401 because authorizer-unauthorized
+
+    @source:local-decision @rule:OUT-3
     Scenario: An integer principal claim becomes the principal as text
       Given a valid token
       And the token has no "sub" claim
@@ -358,7 +371,8 @@ Feature: Token validation
 
     @source:local-decision @rule:UNA-2 @needs:authorizer-settings
     Scenario: The reference authorizer with no keys configured logs why it answers 500
-      Given the authorizer has no keys configured
+      Given the reference authorizer's default settings
+      And the authorizer has no keys configured
       And a valid token
       When the client calls GET /pets/1
       Then the client gets 500 because authorizer-error
@@ -402,5 +416,5 @@ Feature: Token validation
         | case                         | token                                                    |
         | a valid token                | the token has the claim "tier" set to "gold"             |
         | a token signed with another key | the token is signed with a key the authorizer does not know |
-        | an expired token             | the token is the hostile variant "expired"               |
+        | an unsigned token            | the token is the hostile variant "alg-none"              |
         | a tampered token             | the token is the hostile variant "tampered-payload"      |

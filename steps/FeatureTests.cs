@@ -6,7 +6,10 @@ using Reqnroll.Plugins;
 
 namespace AuthorizerConformance.Steps;
 
-/// <summary>One xunit.v3 test per scenario and Examples row of <c>features/</c>.</summary>
+/// <summary>
+/// One xunit.v3 test per scenario and Examples row of <c>features/</c>. Each first passes the suite's lint
+/// (<see cref="Lint.ConformanceLint"/>), so a scenario with a bad tag fails as itself, filtered or not.
+/// </summary>
 public class FeatureTests
 {
     public static IEnumerable<ITheoryDataRow> Scenarios() => ScenarioRows.For(typeof(FeatureTests).Assembly);
@@ -14,7 +17,7 @@ public class FeatureTests
     [Theory]
     [MemberData(nameof(Scenarios))]
     public Task Scenario(string featureFile, string scenarioKey) =>
-        ScenarioRunner.RunAsync(typeof(FeatureTests).Assembly, featureFile, scenarioKey);
+        ScenarioRunner.RunAsync(typeof(FeatureTests).Assembly, featureFile, scenarioKey, Lint.ConformanceLint.Instance);
 }
 
 /// <summary>Starts and ends the Reqnroll test run for this assembly (hooks, formatters).</summary>

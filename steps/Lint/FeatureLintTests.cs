@@ -6,26 +6,25 @@ using AuthorizerConformance.Reqnroll.xUnit3;
 namespace AuthorizerConformance.Steps.Lint;
 
 /// <summary>
-/// The case format is checked (STYLE rules 1–7): every feature loads; exactly one <c>@source:</c> tag per scenario;
-/// <c>@rule:</c> tags name rules of the spec; scenario names are unique; every step is bound; every
-/// <c>@known-divergence:</c> is listed in features/KnownDivergences.md; rules the spec rates only L carry
-/// <c>@verify-on-aws</c>; and every H or M rule (TIA-* aside) has a scenario — the coverage table is written to the
-/// reports folder and to the test output.
+/// The case format is checked (STYLE rules 1–7). Each scenario's own rules (one known <c>@source:</c>; <c>@rule:</c> tags
+/// naming rules of the spec; <c>@verify-on-aws</c> where the spec's confidence says so; listed
+/// <c>@known-divergence:</c> ids; exactly the <c>@needs:</c> its steps need) are <see cref="ConformanceLint"/>'s, which the
+/// runner also applies before every scenario, filtered runs included; the tests here list every offender at once. The
+/// whole-suite checks live only here: every feature loads, scenario names are unique, every step is bound, every
+/// listed divergence is used, and every H or M rule (TIA-* aside) has a scenario — the coverage table is written to
+/// the reports folder and to the test output.
 /// </summary>
-public sealed partial class FeatureLintTests(ITestOutputHelper output)
+public sealed class FeatureLintTests(ITestOutputHelper output)
 {
     private static readonly Assembly Suite = typeof(FeatureLintTests).Assembly;
-    private static readonly string[] Sources = ["aws-docs", "iam-docs", "rfc8725", "recorded", "local-decision"];
 
     private static FeatureCatalog Catalog => FeatureCatalog.For(Suite);
 
     private static IEnumerable<ScenarioDefinition> Scenarios => Catalog.Scenarios.Where(s => s.LoadError is null);
 
-    private static IReadOnlyDictionary<string, SpecRule> Rules { get; } = SpecRuleCatalog.Load(
-        Suite.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SpecDirectory").Value!);
+    private static ConformanceLint Lint => ConformanceLint.Instance;
 
-    [GeneratedRegex(@"^\s*[-*|]\s*`(?<id>[a-z0-9][a-z0-9-]*)`")]
-    private static partial Regex DivergenceLine();
+    private static IReadOnlyDictionary<string, SpecRule> Rules => Lint.Rules;
 
     [Fact]
     public void Every_feature_file_loads()
@@ -35,39 +34,22 @@ public sealed partial class FeatureLintTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Every_scenario_has_exactly_one_known_source_tag()
-    {
-        var problems = Scenarios
-            .Select(s => (s, sources: s.AllTags.Where(t => t.StartsWith("source:", StringComparison.Ordinal)).ToList()))
-            .Where(x => x.sources.Count != 1 || !Sources.Contains(x.sources[0]["source:".Length..]))
-            .Select(x => $"{x.s.Location} {x.s.DisplayName}: source tags [{string.Join(", ", x.sources)}]; want exactly one of @source:{string.Join(", @source:", Sources)}")
-            .Distinct().ToList();
-        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
-    }
+    public void Every_scenario_has_exactly_one_known_source_tag() => AssertNone(Lint.SourceProblems);
 
     [Fact]
-    public void Every_rule_tag_names_a_rule_of_the_spec()
-    {
-        var problems = Scenarios
-            .SelectMany(s => RuleTags(s).Where(r => !Rules.ContainsKey(r)).Select(r => $"{s.Location}: @rule:{r} is not a rule id of docs/spec/"))
-            .Distinct().ToList();
-        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
-    }
+    public void Every_rule_tag_names_a_rule_of_the_spec() => AssertNone(s => Lint.RuleProblems(s).Where(p => !p.StartsWith("no @rule:", StringComparison.Ordinal)));
 
     [Fact]
-    public void Every_scenario_names_the_rule_it_checks()
-    {
-        var problems = Scenarios.Where(s => !RuleTags(s).Any()).Select(s => $"{s.Location} {s.DisplayName}: no @rule: tag").Distinct().ToList();
-        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
-    }
+    public void Every_scenario_names_the_rule_it_checks() => AssertNone(s => Lint.RuleProblems(s).Where(p => p.StartsWith("no @rule:", StringComparison.Ordinal)));
 
     [Fact]
-    public void Rules_the_spec_rates_low_are_tagged_verify_on_aws()
+    public void Verify_on_aws_is_where_the_spec_rates_the_rule_low_and_nowhere_else() => AssertNone(Lint.VerifyOnAwsProblems);
+
+    [Fact]
+    public void Every_scenario_needs_exactly_the_capabilities_its_steps_need()
     {
-        var problems = Scenarios
-            .Where(s => RuleTags(s).Any(r => Rules.TryGetValue(r, out var rule) && !rule.RequiresScenario && !r.StartsWith("TIA-", StringComparison.Ordinal))
-                        && !s.AllTags.Contains("verify-on-aws"))
-            .Select(s => $"{s.Location} {s.DisplayName}: checks a low-confidence rule but has no @verify-on-aws")
+        var problems = StepBindingCheck.MatchAll(Suite, Catalog)
+            .SelectMany(x => ConformanceLint.NeedsProblems(x.Scenario, x.Steps).Select(p => $"{x.Scenario.Location} {x.Scenario.DisplayName}: {p}"))
             .Distinct().ToList();
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
@@ -89,20 +71,21 @@ public sealed partial class FeatureLintTests(ITestOutputHelper output)
     public void Every_step_is_bound()
     {
         var problems = StepBindingCheck.FindProblems(Suite, Catalog);
-        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems.Select(p => $"{p.Location}: {p.Step} — {p.Reason}")));
+        var text = string.Join(Environment.NewLine, problems.Select(p =>
+            $"{p.Location}: {p.Step} — {p.Reason}{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", p.Suggestions)}"));
+        output.WriteLine(text);
+        Assert.True(problems.Count == 0, text);
     }
 
     [Fact]
     public void Every_known_divergence_tag_is_listed_and_every_listed_divergence_is_used()
     {
-        var listed = File.ReadLines(Path.Combine(Catalog.Directory, "KnownDivergences.md"))
-            .Select(line => DivergenceLine().Match(line)).Where(m => m.Success).Select(m => m.Groups["id"].Value)
-            .ToHashSet(StringComparer.Ordinal);
+        var listed = ConformanceLint.ListedDivergences(Catalog.Directory);
         var used = Scenarios.SelectMany(s => s.AllTags.Where(t => t.StartsWith("known-divergence:", StringComparison.Ordinal))
-            .Select(t => (Id: t["known-divergence:".Length..], s.Location))).ToList();
+            .Select(t => t["known-divergence:".Length..])).ToHashSet(StringComparer.Ordinal);
 
-        var unlisted = used.Where(u => !listed.Contains(u.Id)).Select(u => $"{u.Location}: @known-divergence:{u.Id} is not listed in features/KnownDivergences.md");
-        var unused = listed.Where(id => used.All(u => u.Id != id)).Select(id => $"features/KnownDivergences.md lists '{id}' but no scenario is tagged @known-divergence:{id}");
+        var unlisted = Scenarios.SelectMany(s => Lint.DivergenceProblems(s).Select(p => $"{s.Location}: {p}"));
+        var unused = listed.Where(id => !used.Contains(id)).Select(id => $"features/KnownDivergences.md lists '{id}' but no scenario is tagged @known-divergence:{id}");
         var problems = unlisted.Concat(unused).Distinct().ToList();
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
@@ -129,6 +112,12 @@ public sealed partial class FeatureLintTests(ITestOutputHelper output)
 
         var missing = Rules.Values.Where(r => r.RequiresScenario && !byRule.ContainsKey(r.Id)).Select(r => r.Id).OrderBy(r => r, RuleIdComparer.Instance).ToList();
         Assert.True(missing.Count == 0, $"{missing.Count} H/M rules have no scenario: {string.Join(", ", missing)}");
+    }
+
+    private static void AssertNone(Func<ScenarioDefinition, IEnumerable<string>> check)
+    {
+        var problems = Scenarios.SelectMany(s => check(s).Select(p => $"{s.Location} {s.DisplayName}: {p}")).Distinct().ToList();
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
     private static IEnumerable<string> RuleTags(ScenarioDefinition s) =>

@@ -64,7 +64,8 @@ public sealed class ApiSteps(Stage stage)
     public void GatewayResponseHeader(string type, string name, string value) => Object(GatewayResponse(type), "headers")[name] = value;
 
     [Given("the behaviour option {string} is {string}")]
-    public void BehaviourOption(string name, string value) => Object(stage.Session.Api, "behavior")[name] = JsonText.Value(value);
+    [Given("the behaviour option {string} is:")]
+    public void BehaviourOption(string name, string json) => Object(stage.Session.Api, "behavior")[name] = JsonText.Value(json);
 
     private JsonObject GatewayResponse(string type) => Object(Object(stage.Session.Api, "gatewayResponses"), type);
 

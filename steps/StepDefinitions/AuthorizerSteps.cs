@@ -91,6 +91,14 @@ public sealed class AuthorizerSteps(Stage stage)
         stage.Session.AuthorizerEnvironment[EnvironmentVariables.TokenSalt] = SuiteKeys.Ring.Secret;
     }
 
+    /// <summary>The scenario relies on the reference authorizer's documented defaults (raw tokens, the 60-second skew,
+    /// claims flattened to JSON text…): it is already so configured; other authorizers skip it (@needs:authorizer-settings).</summary>
+    [Given("the reference authorizer's default settings")]
+    public static void ReferenceDefaults()
+    {
+        // Nothing to do: the reference authorizer starts with its defaults; the tag skips every other authorizer.
+    }
+
     /// <summary>UNA-2: the function as deployed without its secret and keys (the profile's environment only; for the
     /// reference authorizer, no variable at all).</summary>
     [Given("the authorizer has no keys configured")]

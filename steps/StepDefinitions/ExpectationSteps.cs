@@ -116,12 +116,17 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
     }
 
     [Then("the authorizer received {string} = {string}")]
+    [Then("the authorizer received {string} as:")]
     public void ReceivedValue(string path, string value)
     {
         var node = JsonText.At(Event(), path, out var found);
         expect.That(found, () => $"the authorizer's event has no \"{path}\"; the scenario expects {Expect.Quote(value)}");
-        expect.Equal($"the authorizer's event member \"{path}\"", Placeholders(value),
-            node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node?.ToJsonString() ?? "null");
+        var expected = Placeholders(value);
+        if (node is JsonValue v && v.TryGetValue<string>(out var text))
+            expect.Equal($"the authorizer's event member \"{path}\"", expected, text);
+        else // a number, object or array: compared as JSON, so a doc string may lay it out freely
+            expect.That(TryJson(expected, out var json) ? JsonNode.DeepEquals(json, node) : expected == (node?.ToJsonString() ?? "null"),
+                () => Expect.Is($"the authorizer's event member \"{path}\"", node?.ToJsonString() ?? "null", expected));
     }
 
     [Then("the authorizer's event has no {string}")]

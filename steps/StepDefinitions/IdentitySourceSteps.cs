@@ -26,6 +26,7 @@ public sealed class IdentitySourceSteps(Stage stage, Expect expect)
     }
 
     [When("the client calls {method} {path} with the body {string}")]
+    [When("the client calls {method} {path} with the body:")]
     public Task CallsWithBody(HttpVerb method, RequestPath path, string body)
     {
         ArgumentNullException.ThrowIfNull(method);

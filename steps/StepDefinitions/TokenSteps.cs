@@ -35,7 +35,8 @@ public sealed class TokenSteps(Stage stage)
     }
 
     [Given("the token has the claim {string} set to {string}")]
-    public void Claim(string name, string value) => stage.EditToken().Claims[name] = JsonText.Value(value);
+    [Given("the token has the claim {string} set to:")]
+    public void Claim(string name, string json) => stage.EditToken().Claims[name] = JsonText.Value(json);
 
     [Given("the token has no {string} claim")]
     public void WithoutClaim(string name) => stage.EditToken().Claims.Remove(name);
@@ -80,7 +81,8 @@ public sealed class TokenSteps(Stage stage)
             $"No hostile token variant '{name}'. Known: {string.Join(", ", JwtAttacks.All.Select(a => a.Name))}")).Attack;
 
     [Given("the token header {string} is {string}")]
-    public void Header(string name, string value) => stage.EditToken().HeaderEdits[name] = JsonText.Value(value);
+    [Given("the token header {string} is:")]
+    public void Header(string name, string json) => stage.EditToken().HeaderEdits[name] = JsonText.Value(json);
 
     [Given("the raw token {string}")]
     public void Raw(string token) => stage.NewToken().Raw = token;

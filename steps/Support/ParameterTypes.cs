@@ -1,4 +1,5 @@
 using System.Globalization;
+using AuthorizerConformance.Reqnroll.xUnit3;
 using Reqnroll;
 
 namespace AuthorizerConformance.Steps.Support;
@@ -23,18 +24,23 @@ public sealed record ExecuteArn(string Value);
 public static class ParameterTypes
 {
     [StepArgumentTransformation("(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)", Name = "method")]
+    [StepParameterExample("GET")]
     public static HttpVerb Method(string verb) => new(verb);
 
     [StepArgumentTransformation(@"(\d{3})", Name = "status")]
+    [StepParameterExample("401")]
     public static HttpStatus Status(string code) => new(int.Parse(code, CultureInfo.InvariantCulture));
 
     [StepArgumentTransformation(@"(/\S*)", Name = "path")]
+    [StepParameterExample("/pets/1")]
     public static RequestPath Path(string path) => new(path);
 
     [StepArgumentTransformation(@"(arn:[^\s""]+)", Name = "arn")]
+    [StepParameterExample("arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/pets/1")]
     public static ExecuteArn Arn(string arn) => new(arn);
 
     [StepArgumentTransformation(@"(\d+ (?:second|minute|hour|day)s?)", Name = "duration")]
+    [StepParameterExample("5 minutes")]
     public static TimeSpan Duration(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -13,6 +13,9 @@ internal sealed class StubHttpHandler : HttpMessageHandler
     public void Serve(string url, string json) =>
         _routes[url] = () => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
 
+    /// <summary>Serves whatever <paramref name="answer"/> builds (a streamed body without Content-Length, say).</summary>
+    public void Serve(string url, Func<HttpResponseMessage> answer) => _routes[url] = answer;
+
     public void Fail(string url, HttpStatusCode status) => _routes[url] = () => new HttpResponseMessage(status);
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

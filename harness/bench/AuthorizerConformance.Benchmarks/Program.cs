@@ -8,6 +8,7 @@ namespace AuthorizerConformance.Benchmarks;
 /// <c>loop &lt;policy|cases&gt; [iterations]</c> for policy-evaluation instruction-count profiling; or
 /// <c>token-loop [alg] [iterations]</c> for the authorizer in a plain loop (callgrind instruction counts); or
 /// <c>invoke-ratio [seconds] [concurrency]</c> for Node authorizer invocations/s: warm bootstrap, process per call, serverless-offline.
+/// <c>aws-rate [calls]</c> for the API Gateway client's rate limit against the fake control plane.
 /// </summary>
 public static class Program
 {
@@ -26,6 +27,11 @@ public static class Program
         if (args is ["loop", .. var loop])
         {
             EvaluationLoop.Run(loop, Console.Out);
+            return;
+        }
+        if (args is ["aws-rate", .. var awsRate])
+        {
+            AwsRate.Run(awsRate, Console.Out);
             return;
         }
         if (args is ["token-loop", .. var tokenLoop])

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using AuthorizerConformance.Harness.Inputs;
+using AuthorizerConformance.Policy;
 using AuthorizerConformance.Authorizer;
 using AuthorizerConformance.Lambda.APIGatewayEvents;
 
@@ -32,36 +33,52 @@ public static class InvokeCommand
 
     private static async Task RunAsync(string eventSource, string? variant, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        var json = eventSource == "-" ? await stdin.ReadToEndAsync().ConfigureAwait(false)
-            : File.Exists(eventSource) ? await File.ReadAllTextAsync(eventSource).ConfigureAwait(false)
-            : throw new UsageException($"--event: file '{eventSource}' not found.");
-        JsonObject e;
+        string json;
         try
         {
-            e = JsonNode.Parse(json) as JsonObject ?? throw new UsageException("--event: the event at $ is not a JSON object.");
+            json = eventSource == "-" ? BoundedInput.ReadText(stdin, InputLimits.EventBytes, "--event stdin")
+                : File.Exists(eventSource) || eventSource.StartsWith("/dev/", StringComparison.Ordinal)
+                    ? BoundedInput.ReadFile(eventSource, InputLimits.EventBytes, "--event")
+                    : throw new UsageException($"--event: file '{eventSource}' not found.");
+        }
+        catch (InputException x)
+        {
+            throw new UsageException(x.Message);
+        }
+        string chosen;
+        try
+        {
+            // Strict: a member name twice (two "type"s) is refused, not resolved by "last one wins" (issue 16 defect 9).
+            using var document = StrictJson.Parse(json, StrictJson.Options);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                throw new UsageException("--event: the event at $ is not a JSON object.");
+            if (JsonTextCheck.FirstNonText(document.RootElement, "$") is { } notText)
+                throw new UsageException($"--event: {notText.Path} {notText.Message}.");
+            chosen = variant ?? Detect(document.RootElement);
         }
         catch (JsonException x)
         {
-            throw new UsageException($"--event: not valid JSON at {x.Path ?? "$"} (line {x.LineNumber + 1}): {x.Message}");
+            throw new UsageException($"--event: not valid JSON {StrictJson.Describe(x)}");
         }
-        var chosen = variant ?? Detect(e);
         stdout.WriteLine(await InvokeAsync(chosen, json, stderr).ConfigureAwait(false));
     }
 
     /// <summary>
     /// TOKEN → token; <c>version</c> 2.0 → http-simple; <c>requestContext.eventType</c> CONNECT → websocket;
-    /// REQUEST → request. HTTP IAM responses cannot be told from the event: pass <c>--variant http-iam</c>.
+    /// REQUEST → request. HTTP IAM responses cannot be told from the event: pass <c>--variant http-iam</c>. A member of
+    /// another type than expected (<c>"requestContext": "x"</c>) simply does not tell.
     /// </summary>
-    internal static string Detect(JsonObject e)
+    internal static string Detect(JsonElement e)
     {
-        string? Str(JsonNode? n) => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-        if (Str(e["type"]) == "TOKEN")
+        static string? Str(JsonElement parent, string name) =>
+            parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        if (Str(e, "type") == "TOKEN")
             return "token";
-        if (Str(e["version"]) == "2.0")
+        if (Str(e, "version") == "2.0")
             return "http-simple";
-        if (Str(e["requestContext"]?["eventType"]) == "CONNECT")
+        if (e.TryGetProperty("requestContext", out var context) && Str(context, "eventType") == "CONNECT")
             return "websocket";
-        if (Str(e["type"]) == "REQUEST")
+        if (Str(e, "type") == "REQUEST")
             return "request";
         throw new UsageException("--event: cannot tell the variant from $.type/$.version/$.requestContext.eventType; pass --variant.");
     }

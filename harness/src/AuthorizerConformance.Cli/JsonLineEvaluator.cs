@@ -16,11 +16,11 @@ internal static class JsonLineEvaluator
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(line);
+            document = StrictJson.Parse(line, StrictJson.Options);
         }
         catch (JsonException ex)
         {
-            return PolicyResultJson.Error(null, [new PolicyError("", $"line {lineNumber} is not valid JSON: {ex.Message}")]);
+            return PolicyResultJson.Error(null, [new PolicyError("", $"line {lineNumber} is not valid JSON {StrictJson.Describe(ex)}")]);
         }
         using (document)
         {

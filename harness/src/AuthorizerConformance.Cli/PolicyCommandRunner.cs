@@ -1,3 +1,5 @@
+using System.Text;
+using AuthorizerConformance.Harness.Inputs;
 using AuthorizerConformance.Policy;
 
 namespace AuthorizerConformance.Cli;
@@ -16,6 +18,15 @@ internal sealed class PolicyCommandRunner(TextWriter output, TextWriter error, P
             return Usage("give either --jsonl, or both --policy FILE and --resource ARN");
         if (!File.Exists(policyFile))
             return Usage($"policy file not found: {policyFile}");
+        string policyText;
+        try
+        {
+            policyText = BoundedInput.ReadFile(policyFile, InputLimits.PolicyFileBytes, "--policy");
+        }
+        catch (InputException e)
+        {
+            return Usage(e.Message);
+        }
         var values = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var pair in context)
         {
@@ -27,7 +38,7 @@ internal sealed class PolicyCommandRunner(TextWriter output, TextWriter error, P
                 values[key] = list = [];
             list.Add(pair[(equals + 1)..]);
         }
-        var parsed = PolicyParser.Parse(File.ReadAllText(policyFile), options);
+        var parsed = PolicyParser.Parse(policyText, options);
         var request = new PolicyRequest(action, resource, values.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.OrdinalIgnoreCase));
         output.WriteLine(PolicyResultJson.Single(parsed, parsed.Evaluate(request)));
         return Ran;
@@ -39,17 +50,32 @@ internal sealed class PolicyCommandRunner(TextWriter output, TextWriter error, P
             return Usage("--jsonl reads policy and resource from each line; do not combine it with --policy or --resource");
         if (inputFile is not null && !File.Exists(inputFile))
             return Usage($"input file not found: {inputFile}");
-        using var file = inputFile is null ? null : new StreamReader(inputFile);
-        var reader = file ?? injected ?? Console.In;
-        var lineNumber = 0;
-        while (reader.ReadLine() is { } line)
+        try
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-                continue;
-            output.WriteLine(JsonLineEvaluator.Evaluate(line, lineNumber, options));
+            // One bounded reader for stdin and --input alike: lines up to InputLimits.JsonLineBytes, strict UTF-8, a leading
+            // byte order mark dropped on both paths (issue 16 defect 16).
+            using var file = inputFile is null ? null
+                : new StreamReader(new FileStream(inputFile, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan),
+                    new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false);
+            var reader = file ?? injected ?? Console.In;
+            var lineNumber = 0;
+            while (BoundedInput.ReadLine(reader, InputLimits.JsonLineBytes, inputFile ?? "stdin", first: lineNumber == 0) is { } line)
+            {
+                lineNumber++;
+                if (string.IsNullOrWhiteSpace(line))
+                    continue;
+                output.WriteLine(JsonLineEvaluator.Evaluate(line, lineNumber, options));
+            }
+            return Ran;
         }
-        return Ran;
+        catch (InputException e)
+        {
+            return Usage(e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        {
+            return Usage($"cannot read {inputFile ?? "stdin"}: {e.Message}");
+        }
     }
 
     private int Usage(string message)

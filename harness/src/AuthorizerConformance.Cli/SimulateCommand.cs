@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AuthorizerConformance.Gateway;
 using AuthorizerConformance.Harness;
+using AuthorizerConformance.Harness.Inputs;
 using AuthorizerConformance.Gateway.Scenarios;
 
 namespace AuthorizerConformance.Cli;
@@ -25,12 +26,12 @@ public static class SimulateCommand
             string text;
             try
             {
-                text = path == "-" ? await (stdin ?? Console.In).ReadToEndAsync(cancellationToken).ConfigureAwait(false)
-                    : await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+                text = path == "-" ? BoundedInput.ReadText(stdin ?? Console.In, InputLimits.ScenarioFileBytes, "stdin")
+                    : BoundedInput.ReadFile(path, InputLimits.ScenarioFileBytes, path);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (InputException e)
             {
-                await error.WriteLineAsync($"authz simulate: cannot read {path}: {e.Message}").ConfigureAwait(false);
+                await error.WriteLineAsync($"authz simulate: {e.Message}").ConfigureAwait(false);
                 return Program.UsageError;
             }
             var parsed = ScenarioParser.Parse(text);
@@ -40,7 +41,7 @@ public static class SimulateCommand
                 .ConfigureAwait(false);
             if (run.Error is not null)
                 return await Invalid(error, run.Error).ConfigureAwait(false);
-            await output.WriteLineAsync(ScenarioResultWriter.Write(run.Results)).ConfigureAwait(false);
+            await output.WriteLineAsync(ScenarioResultWriter.Write(run.Results, Secrets(parsed.Scenario))).ConfigureAwait(false);
             return 0;
         });
         return command;
@@ -53,9 +54,17 @@ public static class SimulateCommand
     public static AuthorizerFunctionResolver CreateResolver(ApiType apiType, TextWriter log) =>
         ReferenceFunctionFactory.CreateResolver(apiType, log);
 
+    /// <summary>The secrets a scenario hands its functions (every <c>env</c> value), redacted by value in the output.</summary>
+    internal static IEnumerable<string> Secrets(Scenario scenario) =>
+        scenario.Authorizers.SelectMany(a =>
+            a.Function.ValueKind == System.Text.Json.JsonValueKind.Object && a.Function.TryGetProperty("env", out var env) &&
+            env.ValueKind == System.Text.Json.JsonValueKind.Object
+                ? env.EnumerateObject().Where(v => v.Value.ValueKind == System.Text.Json.JsonValueKind.String).Select(v => v.Value.GetString()!)
+                : []);
+
     private static async Task<int> Invalid(TextWriter error, ScenarioError problem)
     {
-        await error.WriteLineAsync($"authz simulate: invalid scenario: {problem}").ConfigureAwait(false);
+        await error.WriteLineAsync($"authz simulate: invalid scenario: {Redaction.Redact(problem.ToString())}").ConfigureAwait(false);
         return Program.UsageError;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using AuthorizerConformance.Harness.Inputs;
 using AuthorizerConformance.Harness.Tokens;
 
 namespace AuthorizerConformance.Cli;
@@ -61,8 +62,8 @@ public static class TokenCommands
         string json;
         if (trimmed.StartsWith('{') || trimmed.StartsWith('['))
             json = text;
-        else if (File.Exists(text))
-            json = File.ReadAllText(text);
+        else if (File.Exists(text) || text.StartsWith("/dev/", StringComparison.Ordinal))
+            json = ReadBounded(text, InputLimits.ClaimsFileBytes, "--claims");
         else
             throw new UsageException($"--claims: '{text}' is neither inline JSON nor an existing file.");
         try
@@ -81,14 +82,24 @@ public static class TokenCommands
         if (hmac && (secret is null || keyFile is not null))
             throw new UsageException($"--alg {alg} needs --secret VALUE (and no --key).");
         if (hmac)
-            return SigningKey.Hmac(secret!);
+        {
+            try
+            {
+                return SigningKey.Hmac(secret!);
+            }
+            catch (ArgumentException e)
+            {
+                // Never echo the secret.
+                throw new UsageException($"--secret: {e.Message}");
+            }
+        }
         if (keyFile is null || secret is not null)
             throw new UsageException($"--alg {alg} needs --key FILE with a PEM private key (and no --secret).");
-        if (!keyFile.Exists)
+        if (!keyFile.Exists && !keyFile.FullName.StartsWith("/dev/", StringComparison.Ordinal))
             throw new UsageException($"--key: file '{keyFile.FullName}' not found.");
         try
         {
-            return SigningKey.FromPem(File.ReadAllText(keyFile.FullName));
+            return SigningKey.FromPem(ReadBounded(keyFile.FullName, InputLimits.KeyFileBytes, "--key"));
         }
         catch (ArgumentException)
         {
@@ -97,17 +108,33 @@ public static class TokenCommands
         }
     }
 
-    /// <summary><c>90s</c>, <c>5m</c>, <c>2h</c>, <c>1d</c>.</summary>
+    private static string ReadBounded(string path, int maxBytes, string what)
+    {
+        try
+        {
+            return BoundedInput.ReadFile(path, maxBytes, what);
+        }
+        catch (InputException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    /// <summary>The longest <c>--exp</c>: 100 years (a test token needs no more; <c>exp</c> stays far inside the calendar).</summary>
+    internal static readonly TimeSpan MaxDuration = TimeSpan.FromDays(36_525);
+
+    /// <summary><c>90s</c>, <c>5m</c>, <c>2h</c>, <c>1d</c>, up to <see cref="MaxDuration"/> (issue 16 defect 10: no overflow).</summary>
     internal static TimeSpan ParseDuration(string text)
     {
-        if (text.Length >= 2 && long.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        if (text.Length is >= 2 and <= 20 && long.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
         {
-            switch (text[^1])
+            var unit = text[^1] switch { 's' => 1L, 'm' => 60L, 'h' => 3600L, 'd' => 86_400L, _ => 0L };
+            if (unit > 0)
             {
-                case 's': return TimeSpan.FromSeconds(n);
-                case 'm': return TimeSpan.FromMinutes(n);
-                case 'h': return TimeSpan.FromHours(n);
-                case 'd': return TimeSpan.FromDays(n);
+                // Compare before multiplying: n × unit may not fit in a long.
+                if (n > (long)MaxDuration.TotalSeconds / unit)
+                    throw new UsageException($"--exp: '{text}' is longer than the 100-year limit (36525d).");
+                return TimeSpan.FromSeconds(n * unit);
             }
         }
         throw new UsageException($"--exp: '{text}' is not a duration such as 30s, 5m, 2h or 1d.");

@@ -21,7 +21,8 @@ public static class FunctionHosts
         ArgumentNullException.ThrowIfNull(timeProvider);
         var kind = Kinds.FirstOrDefault(k => info.Function.StartsWith(k, StringComparison.Ordinal))
             ?? throw new FunctionStartException($"function \"{info.Function}\" has no known prefix; expected one of {string.Join(", ", Kinds)}");
-        if (kind == "dotnet:") return DotNet.DotNetFunctions.Start(info);
+        if (kind == "dotnet:")
+            return DotNet.DotNetFunctions.Start(info);
         return new RuntimeApiFunctionHost(info, limits, timeProvider);
     }
 }

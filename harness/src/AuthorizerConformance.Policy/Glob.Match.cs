@@ -18,52 +18,109 @@ internal sealed partial class Glob
         ignoreCase ? text.IndexOf(literal, StringComparison.OrdinalIgnoreCase) : text.IndexOf(literal);
 
     /// <summary>
-    /// Greedy match with backtracking to the most recent '*': linear for typical patterns, correct for '*'/'?' globs.
-    /// <paramref name="tokens"/> hold no variable (the pattern is resolved); literal tokens index <paramref name="literals"/>.
+    /// Whole-text match without backtracking over the input (issue 16 defect 14). The pattern is a run of segments
+    /// (literals and <c>?</c>) between <c>*</c>s: the first must match at the start, the last at the end, and each one in
+    /// between at its leftmost place after the one before; taking the leftmost place is always safe, because the
+    /// <c>*</c>s around a segment absorb whatever lies beside it. So each segment is searched for once, left to right:
+    /// a segment's leading <c>?</c>s are skipped as a count and its first literal is found with a vectorised search,
+    /// so <c>*</c> + <c>?</c>×20000 + <c>b</c> against 2M characters is one pass. <paramref name="tokens"/> hold no
+    /// variable (the pattern is resolved); literal tokens index <paramref name="literals"/>.
     /// </summary>
     public static bool MatchGeneral(ReadOnlySpan<char> text, ReadOnlySpan<FlatToken> tokens, ReadOnlySpan<char> literals, bool ignoreCase)
     {
-        int ti = 0, pos = 0, starTi = -1, starPos = 0;
-        while (true)
+        var firstStar = StarIndex(tokens, last: false);
+        if (firstStar < 0)
+            return SegmentLength(tokens) == text.Length && MatchesAt(text, 0, tokens, literals, ignoreCase);
+        var lastStar = StarIndex(tokens, last: true);
+        var head = tokens[..firstStar];
+        var tail = tokens[(lastStar + 1)..];
+        int headLength = SegmentLength(head), tailLength = SegmentLength(tail);
+        if (headLength + tailLength > text.Length || !MatchesAt(text, 0, head, literals, ignoreCase) ||
+            !MatchesAt(text, text.Length - tailLength, tail, literals, ignoreCase))
+            return false;
+        // The middle segments, each at its leftmost place within what head and tail leave.
+        var pos = headLength;
+        var limit = text.Length - tailLength;
+        var i = firstStar + 1;
+        while (i < lastStar)
         {
-            if (ti < tokens.Length)
+            var next = i;
+            while (tokens[next].Kind != TokenKind.Star)
+                next++;
+            if (next > i)
             {
-                var token = tokens[ti];
-                switch (token.Kind)
-                {
-                    case TokenKind.Star:
-                        starTi = ti++;
-                        starPos = pos;
-                        continue;
-                    case TokenKind.Question when pos < text.Length:
-                        pos++;
-                        ti++;
-                        continue;
-                    case TokenKind.Literal when text.Length - pos >= token.Length &&
-                                                Same(text.Slice(pos, token.Length), literals.Slice(token.Start, token.Length), ignoreCase):
-                        pos += token.Length;
-                        ti++;
-                        continue;
-                }
-            }
-            else if (pos == text.Length)
-            {
-                return true;
-            }
-            if (starTi < 0 || starPos >= text.Length)
-                return false;
-            starPos++;
-            // The star can only end where the literal after it starts: jump there instead of trying every position.
-            if (starTi + 1 < tokens.Length && tokens[starTi + 1] is { Kind: TokenKind.Literal } next)
-            {
-                var found = Find(text[starPos..], literals.Slice(next.Start, next.Length), ignoreCase);
+                var found = Find(text[..limit], pos, tokens[i..next], literals, ignoreCase);
                 if (found < 0)
                     return false;
-                starPos += found;
+                pos = found + SegmentLength(tokens[i..next]);
             }
-            pos = starPos;
-            ti = starTi + 1;
+            i = next + 1;
         }
+        return true;
+    }
+
+    private static int StarIndex(ReadOnlySpan<FlatToken> tokens, bool last)
+    {
+        var found = -1;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (tokens[i].Kind != TokenKind.Star)
+                continue;
+            found = i;
+            if (!last)
+                break;
+        }
+        return found;
+    }
+
+    private static int SegmentLength(ReadOnlySpan<FlatToken> segment)
+    {
+        var length = 0;
+        foreach (var token in segment)
+            length += token.Kind == TokenKind.Literal ? token.Length : 1;
+        return length;
+    }
+
+    /// <summary>Whether <paramref name="segment"/> (no <c>*</c>) matches <paramref name="text"/> at <paramref name="at"/>; the caller checked the length.</summary>
+    private static bool MatchesAt(ReadOnlySpan<char> text, int at, ReadOnlySpan<FlatToken> segment, ReadOnlySpan<char> literals, bool ignoreCase)
+    {
+        foreach (var token in segment)
+        {
+            if (token.Kind == TokenKind.Literal)
+            {
+                if (!Same(text.Slice(at, token.Length), literals.Slice(token.Start, token.Length), ignoreCase))
+                    return false;
+                at += token.Length;
+            }
+            else
+            {
+                at++;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The leftmost start at or after <paramref name="from"/> where <paramref name="segment"/> matches, or -1.</summary>
+    private static int Find(ReadOnlySpan<char> text, int from, ReadOnlySpan<FlatToken> segment, ReadOnlySpan<char> literals, bool ignoreCase)
+    {
+        var length = SegmentLength(segment);
+        // Leading '?'s only shift the segment: find the rest, which starts with a literal (or is all '?').
+        var skip = 0;
+        while (skip < segment.Length && segment[skip].Kind == TokenKind.Question)
+            skip++;
+        if (skip == segment.Length)
+            return text.Length - from >= length ? from : -1;
+        var literal = literals.Slice(segment[skip].Start, segment[skip].Length);
+        for (var start = from; start + length <= text.Length; start++)
+        {
+            var hit = Find(text[(start + skip)..(text.Length - (length - skip - literal.Length))], literal, ignoreCase);
+            if (hit < 0)
+                return -1;
+            start += hit;
+            if (MatchesAt(text, start, segment, literals, ignoreCase))
+                return start;
+        }
+        return -1;
     }
 
     private bool MatchGeneral(ReadOnlySpan<char> text) => MatchGeneral(text, _flat, _literals, _ignoreCase);

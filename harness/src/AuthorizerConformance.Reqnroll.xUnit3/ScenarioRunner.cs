@@ -12,7 +12,13 @@ namespace AuthorizerConformance.Reqnroll.xUnit3;
 public static class ScenarioRunner
 {
     /// <summary>Runs the row (<paramref name="relativePath"/>, <paramref name="key"/>) of <paramref name="testAssembly"/>'s features.</summary>
-    public static Task RunAsync(Assembly testAssembly, string relativePath, string key)
+    public static Task RunAsync(Assembly testAssembly, string relativePath, string key) => RunAsync(testAssembly, relativePath, key, null);
+
+    /// <summary>
+    /// Runs the row (<paramref name="relativePath"/>, <paramref name="key"/>), failing it before any hook or step runs
+    /// when <paramref name="lint"/> finds the scenario breaks the assembly's rules.
+    /// </summary>
+    public static Task RunAsync(Assembly testAssembly, string relativePath, string key, IScenarioLint? lint)
     {
         ArgumentNullException.ThrowIfNull(testAssembly);
         var catalog = FeatureCatalog.For(testAssembly);
@@ -20,11 +26,11 @@ public static class ScenarioRunner
             ?? throw new ScenarioFailedException(
                 $"The scenario '{key}' is no longer in {relativePath} (folder {catalog.Directory}): the file changed after " +
                 "the tests were discovered. Run the tests again.");
-        return RunAsync(testAssembly, scenario);
+        return RunAsync(testAssembly, scenario, lint);
     }
 
-    /// <summary>Runs one scenario definition.</summary>
-    public static async Task RunAsync(Assembly testAssembly, ScenarioDefinition scenario)
+    /// <summary>Runs one scenario definition, after <paramref name="lint"/> (when given) found nothing wrong with it.</summary>
+    public static async Task RunAsync(Assembly testAssembly, ScenarioDefinition scenario, IScenarioLint? lint = null)
     {
         ArgumentNullException.ThrowIfNull(testAssembly);
         ArgumentNullException.ThrowIfNull(scenario);
@@ -37,6 +43,7 @@ public static class ScenarioRunner
         var scenarioInitialized = false;
         try
         {
+            ScenarioChecks.Lint(lint, scenario, runner.TestThreadContext.TestThreadContainer);
             await StartFeatureAsync(runner, featureInfo).ConfigureAwait(false);
 
             var scenarioInfo = new ScenarioInfo(scenario.Title, scenario.Description, [.. scenario.ScenarioTags], scenario.Arguments,
@@ -62,11 +69,9 @@ public static class ScenarioRunner
             }
             catch (System.Exception e) when (e is MissingStepDefinitionException or PendingStepException or BindingException)
             {
-                // Undefined, pending and ambiguous steps: the message names the scenario and carries the suggested code.
-                var diagnostics = XunitV3TraceListener.CollectedDiagnostics().Split(Environment.NewLine)
-                    .Where(line => !line.EndsWith(e.Message, StringComparison.Ordinal)); // no line that only repeats the message
-                throw new ScenarioFailedException(
-                    string.Join(Environment.NewLine, [$"{scenario.Location}: {e.Message}", .. diagnostics]).TrimEnd(), e);
+                // Undefined, pending and ambiguous steps: the scenario, the nearest step lines in Gherkin, the diagnostics.
+                throw new ScenarioFailedException(ScenarioChecks.DescribeStepProblems(
+                    scenario, runner.TestThreadContext.TestThreadContainer, e, XunitV3TraceListener.CollectedDiagnostics()), e);
             }
         }
         finally

@@ -3,6 +3,7 @@ using System.Reflection;
 using Io.Cucumber.Messages.Types;
 using Reqnroll;
 using Reqnroll.Bindings;
+using Reqnroll.Bindings.Reflection;
 using Reqnroll.Infrastructure;
 
 namespace AuthorizerConformance.Reqnroll.xUnit3;
@@ -14,8 +15,11 @@ namespace AuthorizerConformance.Reqnroll.xUnit3;
 /// </summary>
 public static class StepBindingCheck
 {
-    /// <summary>One step that would not run: where it is, its text, and why (undefined or ambiguous).</summary>
-    public sealed record Problem(string Location, string Step, string Reason);
+    /// <summary>
+    /// One step that would not run: where it is, its text, why (undefined or ambiguous) and what to write instead
+    /// (the nearest step lines, in Gherkin).
+    /// </summary>
+    public sealed record Problem(string Location, string Step, string Reason, IReadOnlyList<string> Suggestions);
 
     /// <summary>Every undefined or ambiguous step of <paramref name="catalog"/>, by file and line.</summary>
     public static IReadOnlyList<Problem> FindProblems(Assembly testAssembly, FeatureCatalog catalog)
@@ -25,11 +29,14 @@ public static class StepBindingCheck
         var runner = TestRunnerManager.GetTestRunnerForAssembly(testAssembly);
         try
         {
-            var matcher = runner.TestThreadContext.TestThreadContainer.Resolve<IStepDefinitionMatchService>();
-            var problems = new List<Problem>();
-            foreach (var scenario in catalog.Scenarios.Where(s => s.LoadError is null))
-                problems.AddRange(Check(matcher, scenario));
-            return problems.Distinct().ToList();
+            var container = runner.TestThreadContext.TestThreadContainer;
+            var suggestions = StepSuggestions.From(container.Resolve<IBindingRegistry>());
+            return catalog.Scenarios.Where(s => s.LoadError is null)
+                .SelectMany(scenario => Match(container.Resolve<IStepDefinitionMatchService>(), scenario)
+                    .Where(m => m.Problem is not null)
+                    .Select(m => new Problem($"{scenario.File.RelativePath}:{m.Step.Line}", m.Line, m.Problem!, suggestions.Explain(m.Keyword, m.Step.Text))))
+                .DistinctBy(p => (p.Location, p.Step))
+                .ToList();
         }
         finally
         {
@@ -37,11 +44,33 @@ public static class StepBindingCheck
         }
     }
 
-    private static IEnumerable<Problem> Check(IStepDefinitionMatchService matcher, ScenarioDefinition scenario)
+    /// <summary>Every loaded scenario of <paramref name="catalog"/> with its steps matched to their bindings.</summary>
+    public static IReadOnlyList<(ScenarioDefinition Scenario, IReadOnlyList<StepMatch> Steps)> MatchAll(Assembly testAssembly, FeatureCatalog catalog)
     {
+        ArgumentNullException.ThrowIfNull(testAssembly);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var runner = TestRunnerManager.GetTestRunnerForAssembly(testAssembly);
+        try
+        {
+            var matcher = runner.TestThreadContext.TestThreadContainer.Resolve<IStepDefinitionMatchService>();
+            return catalog.Scenarios.Where(s => s.LoadError is null).Select(s => (s, Match(matcher, s))).ToList();
+        }
+        finally
+        {
+            TestRunnerManager.ReleaseTestRunner(runner);
+        }
+    }
+
+    /// <summary>The steps of <paramref name="scenario"/> with the method each one runs, or why it would not run.</summary>
+    public static IReadOnlyList<StepMatch> Match(IStepDefinitionMatchService matcher, ScenarioDefinition scenario)
+    {
+        ArgumentNullException.ThrowIfNull(matcher);
+        ArgumentNullException.ThrowIfNull(scenario);
         var feature = scenario.File.FeatureInfo!;
-        var context = new StepContext(feature.Title, scenario.Title, scenario.AllTags, feature.Language ?? CultureInfo.InvariantCulture);
+        var language = feature.Language ?? CultureInfo.InvariantCulture;
+        var context = new StepContext(feature.Title, scenario.Title, scenario.AllTags, language);
         var type = StepDefinitionType.Given;
+        var matches = new List<StepMatch>(scenario.Steps.Count);
         foreach (var step in scenario.Steps)
         {
             type = step.KeywordType switch
@@ -58,9 +87,12 @@ public static class StepBindingCheck
                 _ => StepDefinitionKeyword.Then,
             };
             var instance = new StepInstance(type, keyword, step.Keyword.Trim(), step.Text, step.DocString, step.CreateTable(), context);
-            var match = matcher.GetBestMatch(instance, feature.Language ?? CultureInfo.InvariantCulture, out var ambiguity, out var candidates);
+            var match = matcher.GetBestMatch(instance, language, out var ambiguity, out var candidates);
             if (match.Success)
+            {
+                matches.Add(new StepMatch(step, type.ToString(), (match.StepBinding.Method as RuntimeBindingMethod)?.MethodInfo, null));
                 continue;
+            }
             var reason = ambiguity switch
             {
                 StepDefinitionAmbiguityReason.AmbiguousSteps or StepDefinitionAmbiguityReason.AmbiguousScopes =>
@@ -68,7 +100,8 @@ public static class StepBindingCheck
                 StepDefinitionAmbiguityReason.ParameterErrors => "parameters do not convert: " + string.Join(", ", candidates.Select(c => c.StepBinding.Method.Name)),
                 _ => "undefined",
             };
-            yield return new Problem($"{scenario.File.RelativePath}:{step.Line}", $"{step.Keyword.Trim()} {step.Text}", reason);
+            matches.Add(new StepMatch(step, type.ToString(), null, reason));
         }
+        return matches;
     }
 }

@@ -22,7 +22,7 @@ public sealed class XunitV3TraceListener : ITraceListener
         ArgumentNullException.ThrowIfNull(message);
         if (Diagnostics.Value is { } diagnostics && IsDiagnostic(message))
             diagnostics.AppendLine(message.TrimEnd());
-        Write("-> " + FirstLineOfError(message));
+        Write("-> " + FirstLineOfError(ScenarioChecks.ForReaders(message))); // the C# snippet only for step authors (AUTHZ_VERBOSE=1)
     }
 
     /// <summary>Starts collecting diagnostics for the scenario running on this async flow.</summary>

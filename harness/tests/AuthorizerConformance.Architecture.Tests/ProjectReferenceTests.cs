@@ -5,7 +5,8 @@ namespace AuthorizerConformance.Architecture.Tests;
 
 /// <summary>
 /// Keeps the arrows of STYLE.md pointing one way: steps → Harness → Gateway → Policy; Harness → authorizer;
-/// the authorizer knows nothing of the harness; Policy is BCL only; the feature runner stands alone.
+/// the authorizer knows nothing of the harness; Policy is BCL only; the feature runner stands alone; the AWS adapter
+/// (Aws) is isolated and its fakes are test code.
 /// </summary>
 public class ProjectReferenceTests
 {
@@ -33,6 +34,8 @@ public class ProjectReferenceTests
     [InlineData("AuthorizerConformance.Functions", new[] { "AuthorizerConformance.Gateway" })]
     [InlineData("AuthorizerConformance.Reqnroll.xUnit3", new string[0])]
     [InlineData("AuthorizerConformance.Lambda.APIGatewayEvents", new string[0])]
+    [InlineData("AuthorizerConformance.Aws", new string[0])]
+    [InlineData("AuthorizerConformance.Aws.Fakes", new[] { "AuthorizerConformance.Gateway" })]
     public void A_core_project_references_only_what_it_may(string project, string[] allowed)
     {
         var references = Projects()[project].Projects;
@@ -44,6 +47,24 @@ public class ProjectReferenceTests
     public void The_policy_engine_is_BCL_only()
     {
         Assert.Empty(Projects()["AuthorizerConformance.Policy"].Packages);
+    }
+
+    [Fact]
+    public void The_AWS_adapter_uses_only_the_AWS_SDK_core_and_its_credential_packages()
+    {
+        // Isolated (STYLE.md): the harness may use it; it knows no project of ours and no other package.
+        var allowed = new[] { "AWSSDK.Core", "AWSSDK.SecurityToken", "AWSSDK.SSO", "AWSSDK.SSOOIDC" };
+
+        Assert.Subset(allowed.ToHashSet(StringComparer.Ordinal), Projects()["AuthorizerConformance.Aws"].Packages);
+    }
+
+    [Fact]
+    public void Only_test_code_uses_the_AWS_fakes()
+    {
+        var users = Projects().Where(p => p.Value.Projects.Contains("AuthorizerConformance.Aws.Fakes")).Select(p => p.Key).ToList();
+
+        Assert.All(users, u => Assert.True(u.EndsWith(".Tests", StringComparison.Ordinal) || u is "AuthorizerConformance.Steps" or "AuthorizerConformance.Benchmarks",
+            $"{u} uses the fakes; only tests, the steps and the benchmarks may"));
     }
 
     [Fact]

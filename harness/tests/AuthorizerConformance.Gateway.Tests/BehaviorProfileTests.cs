@@ -309,7 +309,7 @@ public class BehaviorProfileTests
     [Fact]
     public void Every_profile_option_is_settable_by_name_and_unknown_names_are_errors()
     {
-        Assert.Equal(25, Scenarios.GatewayBehaviorReader.Names.Count);
+        Assert.Equal(26, Scenarios.GatewayBehaviorReader.Names.Count);
         var parsed = Scenarios.ScenarioParser.Parse("""{"api": {"type": "REST", "routes": [], "behavior": {"noSuchOption": true}}, "requests": []}""");
         Assert.Equal("api.behavior.noSuchOption", parsed.Error!.Path);
     }

@@ -14,11 +14,20 @@ internal sealed class Kit
 
     private readonly Dictionary<string, IAuthorizerFunction> _functions = new(StringComparer.Ordinal);
 
-    private Kit(string api, string authorizers, Func<AuthorizerDefinition, TimeProvider, IAuthorizerFunction?>? custom)
+    private Kit(string api, string authorizers, Func<AuthorizerDefinition, TimeProvider, IAuthorizerFunction?>? custom, TimeSpan? expressionTimeout)
     {
         var parsed = ScenarioParser.Parse($$"""{"api": {{api}}, "authorizers": {{authorizers}}, "requests": []}""");
         Assert.True(parsed.IsValid, parsed.Error?.ToString());
         Scenario = parsed.Scenario!;
+        if (expressionTimeout is { } timeout)
+        {
+            // A short regex timeout, so a catastrophic expression times out quickly in a test.
+            Scenario = Scenario with
+            {
+                Authorizers = [.. Scenario.Authorizers.Select(a => a.IdentityValidationExpression is { } r
+                    ? a with { IdentityValidationExpression = new System.Text.RegularExpressions.Regex(r.ToString(), r.Options, timeout) } : a)],
+            };
+        }
         var resolver = AuthorizerFunctionResolver.CreateDefault();
         foreach (var definition in Scenario.Authorizers)
         {
@@ -34,8 +43,9 @@ internal sealed class Kit
     public ApiGateway Gateway { get; }
 
     /// <summary>A stage from raw API and authorizers JSON.</summary>
-    public static Kit Of(string api, string authorizers = "{}", Func<AuthorizerDefinition, TimeProvider, IAuthorizerFunction?>? custom = null) =>
-        new(api, authorizers, custom);
+    public static Kit Of(string api, string authorizers = "{}", Func<AuthorizerDefinition, TimeProvider, IAuthorizerFunction?>? custom = null,
+        TimeSpan? expressionTimeout = null) =>
+        new(api, authorizers, custom, expressionTimeout);
 
     /// <summary>A REST API with GET /pets/{id}, POST /pets and GET / behind TOKEN authorizer A.</summary>
     public static Kit RestToken(string outcomes, string extraAuthorizer = "", string behavior = "{}", string extraApi = "") => Of(

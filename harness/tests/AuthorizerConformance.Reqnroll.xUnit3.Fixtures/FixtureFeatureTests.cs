@@ -1,8 +1,10 @@
+using AuthorizerConformance.Reqnroll.xUnit3.Fixtures.Bindings;
 using AuthorizerConformance.Reqnroll.xUnit3;
 using Reqnroll.Plugins;
 
 [assembly: RuntimePlugin(typeof(XunitV3RuntimePlugin))]
 [assembly: AssemblyFixture(typeof(AuthorizerConformance.Reqnroll.xUnit3.Fixtures.FixtureTestRun))]
+
 
 namespace AuthorizerConformance.Reqnroll.xUnit3.Fixtures;
 
@@ -14,7 +16,7 @@ public class FixtureFeatureTests
     [Theory]
     [MemberData(nameof(Scenarios))]
     public Task Scenario(string featureFile, string scenarioKey) =>
-        ScenarioRunner.RunAsync(typeof(FixtureFeatureTests).Assembly, featureFile, scenarioKey);
+        ScenarioRunner.RunAsync(typeof(FixtureFeatureTests).Assembly, featureFile, scenarioKey, new FixtureLint());
 }
 
 public sealed class FixtureTestRun() : ReqnrollTestRun(typeof(FixtureTestRun).Assembly);

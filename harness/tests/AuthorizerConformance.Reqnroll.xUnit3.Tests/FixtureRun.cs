@@ -37,8 +37,12 @@ public sealed class FixtureRun
     /// test process and is shared by the tests that inspect it; <see cref="StartAll"/> starts them side by side.
     /// </summary>
     public static Task<FixtureRun> RunAsync(string folder, params string[] xunitArguments) =>
-        Runs.GetOrAdd(string.Join('\u001f', [folder, .. xunitArguments]),
-            _ => new Lazy<Task<FixtureRun>>(() => Task.Run(() => ExecuteAsync(folder, xunitArguments)))).Value;
+        RunWithEnvironmentAsync(folder, new Dictionary<string, string>(), xunitArguments);
+
+    /// <summary>As <see cref="RunAsync"/>, with extra environment variables for the fixture process (e.g. AUTHZ_VERBOSE=1).</summary>
+    public static Task<FixtureRun> RunWithEnvironmentAsync(string folder, IReadOnlyDictionary<string, string> environment, params string[] xunitArguments) =>
+        Runs.GetOrAdd(string.Join('\u001f', [folder, .. environment.Select(kv => $"{kv.Key}={kv.Value}"), .. xunitArguments]),
+            _ => new Lazy<Task<FixtureRun>>(() => Task.Run(() => ExecuteAsync(folder, environment, xunitArguments)))).Value;
 
     /// <summary>Starts every run the tests use, so the separate processes overlap.</summary>
     public static void StartAll(IEnumerable<string[]> runs)
@@ -47,7 +51,7 @@ public sealed class FixtureRun
             _ = RunAsync(run[0], run[1..]);
     }
 
-    private static async Task<FixtureRun> ExecuteAsync(string folder, string[] xunitArguments)
+    private static async Task<FixtureRun> ExecuteAsync(string folder, IReadOnlyDictionary<string, string> environment, string[] xunitArguments)
     {
         var work = Directory.CreateTempSubdirectory("runner-fixture-");
         var xml = Path.Combine(work.FullName, "results.xml");
@@ -56,6 +60,9 @@ public sealed class FixtureRun
         foreach (var argument in new[] { FixtureAssembly, "-noLogo", "-noColor", "-xml", xml }.Concat(xunitArguments))
             start.ArgumentList.Add(argument);
         start.Environment["AUTHZ_FEATURES_DIR"] = FixtureFolder(folder);
+        start.Environment.Remove("AUTHZ_VERBOSE"); // the default is what QA engineers see; a run asks for verbose itself
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         start.Environment["REQNROLL_FORMATTERS"] = new JsonObject
         {
             ["formatters"] = new JsonObject

@@ -10,7 +10,7 @@ public class RunnerOutcomeTests
 {
     static RunnerOutcomeTests() => FixtureRun.StartAll(
     [
-        ["passing"], ["passing", "-trait", "Category=smoke"], ["broken"], ["malformed"],
+        ["passing"], ["passing", "-trait", "Category=smoke"], ["broken"], ["malformed"], ["lint", "-trait", "Feature=Linted"],
     ]);
 
     [Fact]
@@ -103,15 +103,79 @@ public class RunnerOutcomeTests
     }
 
     [Fact]
-    public async Task An_undefined_step_fails_the_test_and_suggests_the_binding()
+    public async Task An_undefined_step_fails_the_test_and_suggests_the_nearest_step_lines_in_Gherkin()
     {
         var run = await FixtureRun.RunAsync("broken");
 
         var failed = run.Single("Undefined step: A step nobody has bound");
         Assert.Equal("Fail", failed.Result);
         Assert.Contains("Undefined.feature:3", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("Undefined.feature:5: When I do something that nobody has implemented — undefined", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("Did you mean:", failed.Message, StringComparison.Ordinal);
+        // The C# snippet is for step authors only (AUTHZ_VERBOSE=1), and the message says so.
+        Assert.DoesNotContain("public void", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("AUTHZ_VERBOSE=1 adds the C# step-definition snippet", failed.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_misspelt_step_gets_the_three_nearest_step_lines_with_examples_filled_in()
+    {
+        var run = await FixtureRun.RunAsync("broken");
+
+        var failed = run.Single("Misspelt step: A step written almost like a bound one");
+        Assert.Equal("Fail", failed.Result);
+        var suggestions = failed.Message.Split('\n').Select(l => l.Trim())
+            .SkipWhile(l => l != "Did you mean:").Skip(1).Take(StepSuggestions.Count).ToList();
+        // Nearest first; a custom parameter type shows its declared example, {int} a number, a table step says so.
+        Assert.Equal("Given I have entered the word twelve into the calculator", suggestions[0]);
+        Assert.Equal("Given I have entered 1 into the calculator", suggestions[1]);
+        Assert.Equal(StepSuggestions.Count, suggestions.Count);
+        Assert.All(suggestions, s => Assert.Matches("^(Given|When|Then) ", s));
+    }
+
+    [Fact]
+    public async Task Json_in_a_double_quoted_argument_is_recognised_and_the_failure_explains_the_fix()
+    {
+        var run = await FixtureRun.RunAsync("broken");
+
+        var failed = run.Single("JSON in double quotes: A JSON argument written in double quotes");
+        Assert.Equal("Fail", failed.Result);
+        Assert.Contains("This step holds JSON in double quotes", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("doc string", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("single quotes", failed.Message, StringComparison.Ordinal);
+        // The nearest line first: the step the author meant, with the argument still to be moved.
+        Assert.Contains("Did you mean:\n      Given I have entered the amount \\\"text\\\"", failed.Message.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verbose_adds_the_csharp_snippet_for_step_authors()
+    {
+        var run = await FixtureRun.RunWithEnvironmentAsync("broken", new Dictionary<string, string> { [RunnerOptions.VerboseVariable] = "1" });
+
+        var failed = run.Single("Undefined step: A step nobody has bound");
+        Assert.Equal("Fail", failed.Result);
         Assert.Contains("I do something that nobody has implemented", failed.Message, StringComparison.Ordinal);
         Assert.Contains("public void WhenIDoSomethingThatNobodyHasImplemented()", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("Did you mean:", failed.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_filtered_run_still_fails_a_scenario_that_breaks_the_lint_naming_the_fix()
+    {
+        var run = await FixtureRun.RunAsync("lint", "-trait", "Feature=Linted");
+
+        // The filter selects only this feature's scenarios; the lint runs for each of them all the same.
+        Assert.Equal(["Linted: Has a tag that breaks them", "Linted: Keeps the rules", "Linted: Misses a tag its step needs"],
+            run.Results.Select(r => r.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("Pass", run.Single("Linted: Keeps the rules").Result);
+        var badTag = run.Single("Linted: Has a tag that breaks them");
+        Assert.Equal("Fail", badTag.Result);
+        Assert.Contains("Linted.feature:11: the scenario 'Has a tag that breaks them' breaks the rules", badTag.Message, StringComparison.Ordinal);
+        Assert.Contains("@source:aws is not a source; fix: write @source:aws-docs", badTag.Message, StringComparison.Ordinal);
+        // The lint sees which binding each step runs (what @needs checks are built on).
+        var missingNeeds = run.Single("Linted: Misses a tag its step needs");
+        Assert.Equal("Fail", missingNeeds.Result);
+        Assert.Contains("fix: add @needs:numbers", missingNeeds.Message, StringComparison.Ordinal);
     }
 
     [Fact]

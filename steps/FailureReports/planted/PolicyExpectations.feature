@@ -11,6 +11,7 @@ Feature: Planted failures without a request
     When the policy is evaluated for arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/pets/1
     Then the decision is ExplicitDeny
 
+  @needs:gateway-emulation
   Scenario: set-up check
     Given a REST API
     And the authorizer caches results for 300 seconds

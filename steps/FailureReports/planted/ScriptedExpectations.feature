@@ -1,4 +1,4 @@
-@source:local-decision @rule:POL-1
+@source:local-decision @rule:POL-1 @needs:gateway-emulation
 Feature: Planted failures against a scripted authorizer
   Every scenario fails on purpose, each in one kind of expectation, so the tests in steps/FailureReports can check
   that its failure message names what was compared, says what the scenario expected and what happened, and shows

@@ -53,7 +53,7 @@ public sealed partial record AuthorizerSettings
         ArgumentNullException.ThrowIfNull(getVariable);
         string? Get(string name) => getVariable(name) is { Length: > 0 } v && !string.IsNullOrWhiteSpace(v) ? v : null;
 
-        var secret = Get(EnvironmentVariables.TokenSalt) is { } s ? System.Text.Encoding.UTF8.GetBytes(s) : null;
+        var secret = Get(EnvironmentVariables.TokenSalt) is { } s ? SecretBytes(s) : null;
         var settings = new AuthorizerSettings
         {
             Secret = secret,
@@ -82,4 +82,8 @@ public sealed partial record AuthorizerSettings
                 $"Authorizer misconfigured: no key. Set {EnvironmentVariables.TokenSalt} (an HS256 secret) or one of {EnvironmentVariables.JwksFile}, {EnvironmentVariables.JwksUrl}, {EnvironmentVariables.OidcIssuer}.");
         return settings with { Algorithms = ResolveAlgorithms(Get(EnvironmentVariables.Algorithms), secret, settings.HasPublicKeys) };
     }
+
+    private static byte[] SecretBytes(string text) => SecretText.TryGetBytes(text, out var bytes) ? bytes
+        : throw new AuthorizerConfigurationException(
+            $"Authorizer misconfigured: {EnvironmentVariables.TokenSalt} is not valid UTF-8 (a byte that is not UTF-8 arrives as U+FFFD); give the secret as UTF-8 text.");
 }

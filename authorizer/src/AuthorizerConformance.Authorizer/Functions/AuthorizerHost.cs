@@ -53,7 +53,7 @@ internal sealed class AuthorizerHost : IDisposable
         }
         catch (AuthorizerConfigurationException e)
         {
-            await _log.WriteLineAsync($"authorizer: configuration error: {e.Message}").ConfigureAwait(false);
+            await _log.WriteLineAsync($"authorizer: configuration error: {LogSafe.Redact(e.Message)}").ConfigureAwait(false);
             throw;
         }
     }

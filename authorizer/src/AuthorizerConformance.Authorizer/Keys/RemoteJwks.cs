@@ -11,7 +11,7 @@ namespace AuthorizerConformance.Authorizer;
 /// </summary>
 internal sealed class RemoteJwks(AuthorizerSettings settings, HttpClient http, TimeProvider time, TextWriter log)
 {
-    private const int MaxDocumentBytes = 1 << 20;
+    private const int MaxDocumentBytes = BoundedRead.MaxDocumentBytes;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IReadOnlyList<ConfiguredKey>? _keys;
     private DateTimeOffset _expires;
@@ -86,8 +86,10 @@ internal sealed class RemoteJwks(AuthorizerSettings settings, HttpClient http, T
             throw new HttpRequestException($"GET {url} answered {(int)response.StatusCode}");
         if (response.Content.Headers.ContentLength > MaxDocumentBytes)
             throw new HttpRequestException($"GET {url} is larger than {MaxDocumentBytes} bytes");
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return bytes.Length > MaxDocumentBytes ? throw new HttpRequestException($"GET {url} is larger than {MaxDocumentBytes} bytes") : bytes;
+        // Enforced while reading: a chunked body has no Content-Length to check first (issue 16 defect 12).
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        return await BoundedRead.ReadAsync(body, MaxDocumentBytes, cancellationToken).ConfigureAwait(false)
+            ?? throw new HttpRequestException($"GET {url} is larger than {MaxDocumentBytes} bytes");
     }
 
     private static JsonDocument ParseDocument(byte[] bytes, Uri url)

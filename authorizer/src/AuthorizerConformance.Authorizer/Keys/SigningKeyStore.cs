@@ -28,7 +28,9 @@ internal sealed class SigningKeyStore
             byte[] bytes;
             try
             {
-                bytes = File.ReadAllBytes(file);
+                bytes = BoundedRead.ReadFile(file, BoundedRead.MaxDocumentBytes)
+                    ?? throw new AuthorizerConfigurationException(
+                        $"Authorizer misconfigured: {EnvironmentVariables.JwksFile} '{file}' is larger than the {BoundedRead.MaxDocumentBytes}-byte limit.");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {

@@ -76,6 +76,12 @@ public sealed record GatewayBehavior
     public bool NonObjectContextIsInvalid { get; init; } = true;
 
     /// <summary>
+    /// Issue 16 (unknown on AWS): an output naming a member twice in one object is malformed (default), or the last value
+    /// wins. Either way the result's explanation names the duplicate.
+    /// </summary>
+    public DuplicateKeyHandling DuplicateOutputKeys { get; init; } = DuplicateKeyHandling.Invalid;
+
+    /// <summary>
     /// POL-12 (L): how an empty <c>NotAction</c>/<c>NotResource</c> list is read, passed to the policy engine. Default
     /// narrowest (never widens access: an Allow with one applies nowhere, a Deny everywhere).
     /// </summary>

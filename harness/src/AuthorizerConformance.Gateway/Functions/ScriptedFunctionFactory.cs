@@ -4,7 +4,7 @@ using AuthorizerConformance.Gateway.Scenarios;
 namespace AuthorizerConformance.Gateway;
 
 /// <summary>
-/// Reads <c>{"kind": "scripted", "outcomes": [{"return": json} | {"error": "message", "errorType"?: "T"} | {"timeout": true}]}</c>.
+/// Reads <c>{"kind": "scripted", "outcomes": [{"return": json} | {"returnText": "raw output"} | {"error": "message", "errorType"?: "T"} | {"timeout": true}]}</c>.
 /// </summary>
 internal static class ScriptedFunctionFactory
 {
@@ -32,15 +32,18 @@ internal static class ScriptedFunctionFactory
 
     private static ScriptedOutcome ReadOutcome(JsonElement item, string path)
     {
-        Json.Object(item, path, "return", "error", "errorType", "timeout");
+        Json.Object(item, path, "return", "returnText", "error", "errorType", "timeout");
         var members = item.EnumerateObject().Select(p => p.Name).Where(n => n != "errorType").ToList();
         if (members.Count != 1)
-            throw new ScenarioFormatException(path, "an outcome has exactly one of return, error, timeout");
+            throw new ScenarioFormatException(path, "an outcome has exactly one of return, returnText, error, timeout");
         switch (members[0])
         {
             case "return":
                 // {"return": null} means the function returned JSON null.
                 return new ScriptedOutcome.Return(item.GetProperty("return").GetRawText());
+            case "returnText":
+                // The output exactly as written, for outputs a JSON scenario file cannot hold (a member named twice, say).
+                return new ScriptedOutcome.Return(Json.String(item, path, "returnText", required: true)!);
             case "error":
                 return new ScriptedOutcome.Error(Json.String(item, path, "error", required: true)!, Json.String(item, path, "errorType") ?? "Error");
             default:

@@ -19,11 +19,25 @@ public sealed partial class ApiGateway
                 return FinishByAuthorizer(trace, view, new Rejection(FailureCodes.IdentitySourceMissing, GatewayResponseType.Unauthorized,
                     UnauthorizedMessage, $"identity source {missing} is missing or empty"));
             identity = extracted;
+            trace.IdentityValues = extracted;
         }
         // TOK-7, TOK-9: the validation expression runs before the cache and the authorizer.
-        if (definition.Type == AuthorizerType.Token && !ValidationExpressionStage.Passes(authorizer, identity[0], _api.Behavior.ValidationExpressionMatch))
-            return FinishByAuthorizer(trace, view, new Rejection(FailureCodes.ValidationExpressionMismatch, GatewayResponseType.Unauthorized,
-                UnauthorizedMessage, "the token does not match the identity validation expression"));
+        // Issue 16 defect 6 (local decision): a timeout is a failed validation, 401 with its own code.
+        var validation = definition.Type == AuthorizerType.Token
+            ? ValidationExpressionStage.Check(authorizer, identity[0], _api.Behavior.ValidationExpressionMatch) : ValidationOutcome.Passed;
+        switch (validation)
+        {
+            case ValidationOutcome.Passed:
+                break;
+            case ValidationOutcome.Failed:
+                return FinishByAuthorizer(trace, view, new Rejection(FailureCodes.ValidationExpressionMismatch, GatewayResponseType.Unauthorized,
+                    UnauthorizedMessage, "the token does not match the identity validation expression"));
+            case ValidationOutcome.TimedOut:
+                return FinishByAuthorizer(trace, view, new Rejection(FailureCodes.ValidationExpressionTimeout, GatewayResponseType.Unauthorized,
+                    UnauthorizedMessage, $"the identity validation expression ran out of time ({authorizer.Definition.IdentityValidationExpression!.MatchTimeout.TotalMilliseconds:0} ms) on the token; a timeout fails validation"));
+            default:
+                throw new InvalidOperationException($"Unknown validation outcome {validation}.");
+        }
 
         // CAC-1, CAC-2, CAC-8: TTL 0 disables the cache; the key is the identity values.
         var key = definition.ResultTtlInSeconds > 0 ? AuthorizerResultCache.Key(definition.Name, identity) : null;

@@ -116,6 +116,7 @@ public sealed partial class ApiGateway
         public string? AuthorizerError { get; set; }
         public bool TimedOut { get; set; }
         public string? RequestId { get; set; }
+        public IReadOnlyList<string> IdentityValues { get; set; } = [];
     }
 
     private GatewayResult Finish(Trace trace, RequestView? view, Rejection rejection)
@@ -124,7 +125,7 @@ public sealed partial class ApiGateway
         return Result(trace, response) with
         {
             Failure = rejection.Failure,
-            FailureDetail = rejection.Detail,
+            FailureDetail = rejection.Detail + response.Note,
             ResponseType = rejection.Type,
         };
     }
@@ -141,6 +142,7 @@ public sealed partial class ApiGateway
         Decision = trace.Decision,
         DecidingStatements = trace.DecidingStatements,
         ResourcePolicyDecision = trace.ResourcePolicyDecision,
+        IdentityValues = trace.IdentityValues,
         AuthorizerLogVariables = AuthorizerLogVariables.Of(trace.AuthorizerStatus, trace.AuthorizerError, trace.Invoked, trace.TimedOut, trace.RequestId),
     };
 }

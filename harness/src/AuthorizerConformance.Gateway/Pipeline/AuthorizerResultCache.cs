@@ -1,3 +1,5 @@
+using AuthorizerConformance.Policy;
+
 namespace AuthorizerConformance.Gateway;
 
 /// <summary>
@@ -12,10 +14,11 @@ internal sealed class AuthorizerResultCache
 
     public AuthorizerResultCache(TimeProvider time) => _time = time;
 
-    /// <summary>CAC-2, REQ-7: the key is the authorizer plus the ordered identity values (the token for TOKEN).</summary>
-    public static string Key(string authorizer, IReadOnlyList<string> identityValues) =>
-        identityValues.Count == 1 ? authorizer + "\u001f" + identityValues[0]
-        : authorizer + "\u001f" + string.Join('\u001f', identityValues);
+    /// <summary>
+    /// CAC-2, REQ-7: the key is the authorizer plus the ordered identity values (the token for TOKEN), length-prefixed
+    /// (<see cref="CompositeKey"/>) so distinct value lists never share an entry.
+    /// </summary>
+    public static string Key(string authorizer, IReadOnlyList<string> identityValues) => CompositeKey.Of(authorizer, identityValues);
 
     public CachedOutcome? Get(string key, bool slideOnHit)
     {
@@ -29,7 +32,7 @@ internal sealed class AuthorizerResultCache
         }
         // CAC-9 (L): by default the TTL counts from the store and a hit does not refresh it.
         if (slideOnHit)
-            _entries[key] = entry with { ExpiresAt = now + entry.Ttl };
+            _entries[key] = entry with { ExpiresAt = Later(now, entry.Ttl) };
         return entry.Outcome;
     }
 
@@ -39,8 +42,12 @@ internal sealed class AuthorizerResultCache
     public void Put(string key, CachedOutcome outcome, int ttlSeconds)
     {
         var ttl = TimeSpan.FromSeconds(ttlSeconds);
-        _entries[key] = new Entry(outcome, ttl, _time.GetUtcNow() + ttl);
+        _entries[key] = new Entry(outcome, ttl, Later(_time.GetUtcNow(), ttl));
     }
+
+    /// <summary>Issue 16 defect 8: an expiry past the end of the calendar (year 9999) is the end of the calendar, not an overflow.</summary>
+    private static DateTimeOffset Later(DateTimeOffset now, TimeSpan ttl) =>
+        DateTimeOffset.MaxValue - now < ttl ? DateTimeOffset.MaxValue : now + ttl;
 
     private sealed record Entry(CachedOutcome Outcome, TimeSpan Ttl, DateTimeOffset ExpiresAt);
 }

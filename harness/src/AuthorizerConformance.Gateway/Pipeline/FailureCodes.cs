@@ -15,6 +15,12 @@ public static class FailureCodes
     /// <summary>The token fails the identity validation expression (TOK-7).</summary>
     public const string ValidationExpressionMismatch = "validation-expression-mismatch";
 
+    /// <summary>
+    /// The identity validation expression ran out of time on the token (a local decision, issue 16 defect 6): a timeout
+    /// is a failed validation, so 401 and the authorizer is not invoked, as for a mismatch (TOK-7), never an Allow.
+    /// </summary>
+    public const string ValidationExpressionTimeout = "validation-expression-timeout";
+
     /// <summary>The API's resource policy denies the call (POL-11).</summary>
     public const string ResourcePolicyDeny = "resource-policy-deny";
 

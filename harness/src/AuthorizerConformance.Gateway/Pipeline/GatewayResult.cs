@@ -53,6 +53,12 @@ public sealed record GatewayResult
     /// </summary>
     public IReadOnlyDictionary<string, string> AuthorizerLogVariables { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// The identity-source values read for this request (the credentials the run saw): never printed, kept so every
+    /// printed form of the result can be redacted by value (<see cref="Redaction"/>).
+    /// </summary>
+    public IReadOnlyList<string> IdentityValues { get; init; } = [];
+
     /// <summary>What the backend integration receives.</summary>
     public IntegrationResult Integration { get; init; } = IntegrationResult.NotInvoked;
 }

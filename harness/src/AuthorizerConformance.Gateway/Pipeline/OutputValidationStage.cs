@@ -45,7 +45,34 @@ internal sealed class OutputValidationStage
             // whatever a lenient reader would make of half a surrogate pair.
             if (JsonTextCheck.FirstNonText(root) is { } notText)
                 return Fail(out failure, FailureCodes.AuthorizerOutputInvalid, $"output {(notText.Path.Length == 0 ? "" : notText.Path + ": ")}{notText.Message}");
-            return simpleResponses ? Simple(root, out failure) : Iam(root, out failure);
+            // Issue 16: a member named twice; API Gateway's handling is unknown, so the profile decides and the detail says so.
+            var duplicate = DuplicateKey(raw);
+            if (duplicate is not null && _api.Behavior.DuplicateOutputKeys == DuplicateKeyHandling.Invalid)
+                return Fail(out failure, FailureCodes.AuthorizerOutputInvalid,
+                    $"output names a member twice ({duplicate}); behaviour option duplicateOutputKeys is invalid (API Gateway's handling is unknown)");
+            var output = simpleResponses ? Simple(root, out failure) : Iam(root, out failure);
+            if (duplicate is not null && failure is not null)
+                failure = failure with { Detail = failure.Detail + $"; the output names a member twice ({duplicate}), read as last-wins (duplicateOutputKeys)" };
+            return output;
+        }
+    }
+
+    /// <summary>The first member named twice in one object, described, or null.</summary>
+    private static string? DuplicateKey(ReadOnlyMemory<byte> raw)
+    {
+        try
+        {
+            using var strict = JsonDocument.Parse(raw, StrictJson.Options);
+            return null;
+        }
+        catch (JsonException e)
+        {
+            return e.Message;
+        }
+        catch (InvalidOperationException)
+        {
+            // A member name that is not text cannot be compared; the text check above has already refused such output.
+            return null;
         }
     }
 

@@ -40,15 +40,17 @@ internal sealed partial class GatewayResponses
         if (defaults.ErrorType is not null)
             headers["x-amzn-ErrorType"] = defaults.ErrorType;
         var custom = rejection.Type == GatewayResponseType.RequestUriTooLong ? null : Customization(rejection.Type, defaults.Status);
-        var body = custom?.Template is { } template
-            ? Expand(template, rejection, view, output)
-            : DefaultBody(rejection);
+        var expanded = custom?.Template is { } template ? Expand(template, rejection, view, output) : null;
+        var note = custom?.Template is not null && expanded is null
+            ? $"; the gateway response template would render past {MaxBodyChars} characters (API Gateway's payload quota), so the default body was sent"
+            : null;
+        var body = expanded ?? DefaultBody(rejection);
         if (custom is not null)
         {
             foreach (var (name, value) in custom.Headers)
                 headers[name] = StaticValue(value);
         }
-        return new RenderedResponse(custom?.StatusCode ?? defaults.Status, headers, body);
+        return new RenderedResponse(custom?.StatusCode ?? defaults.Status, headers, body, note);
     }
 
     /// <summary>GWR-1, D-GWR: the type's own customisation, else DEFAULT_4XX/DEFAULT_5XX by the default status.</summary>
@@ -77,34 +79,61 @@ internal sealed partial class GatewayResponses
     private static string StaticValue(string value) =>
         value.Length >= 2 && value[0] == '\'' && value[^1] == '\'' ? value[1..^1] : value;
 
-    /// <summary>GWR-1, CTX-7: only static text and <c>$context</c> variables; an unknown variable renders as empty.</summary>
-    private static string Expand(string template, Rejection rejection, RequestView? view, AuthorizerOutput? output) =>
-        ContextReference().Replace(template, m =>
+    /// <summary>
+    /// The largest rendered gateway-response body, in UTF-16 characters: API Gateway's 10 MB payload quota for REST
+    /// APIs (docs/limits.md). A template repeating a large <c>$context.authorizer</c> value would otherwise grow without
+    /// bound (issue 16 defect 11).
+    /// </summary>
+    internal const int MaxBodyChars = 10 * 1024 * 1024;
+
+    /// <summary>
+    /// GWR-1, CTX-7: only static text and <c>$context</c> variables; an unknown variable renders as empty. Null when the
+    /// body would pass <see cref="MaxBodyChars"/> (the caller sends the default body instead; a local decision).
+    /// </summary>
+    private static string? Expand(string template, Rejection rejection, RequestView? view, AuthorizerOutput? output)
+    {
+        var body = new System.Text.StringBuilder();
+        Dictionary<string, string>? context = null;
+        var copied = 0;
+        foreach (var m in ContextReference().EnumerateMatches(template))
         {
-            var name = m.Groups["braced"].Success ? m.Groups["braced"].Value : m.Groups["name"].Value;
-            switch (name)
+            var value = Variable(template.AsSpan(m.Index, m.Length), rejection, view, output, ref context);
+            if (body.Length + (m.Index - copied) + value.Length > MaxBodyChars)
+                return null;
+            body.Append(template, copied, m.Index - copied).Append(value);
+            copied = m.Index + m.Length;
+        }
+        return body.Append(template, copied, template.Length - copied).ToString();
+    }
+
+    private static string Variable(ReadOnlySpan<char> reference, Rejection rejection, RequestView? view, AuthorizerOutput? output, ref Dictionary<string, string>? context)
+    {
+        // $context.name or ${context.name}
+        var name = reference[1] == '{' ? reference[("${context.".Length)..^1].ToString() : reference["$context.".Length..].ToString();
+        switch (name)
+        {
+            case "error.messageString":
+                return MessageString(rejection.Message);
+            case "error.message":
+                return rejection.Message ?? "";
+            case "error.responseType":
+                return ResponseTypeName(rejection.Type);
+            case "authorizer.principalId":
+                return output?.PrincipalId ?? "";
+        }
+        if (name.StartsWith("authorizer.", StringComparison.Ordinal) && output is not null)
+        {
+            // One lookup table per rendering, not a scan of the context per reference; the first of equal keys wins, as before.
+            if (context is null)
             {
-                case "error.messageString":
-                    return MessageString(rejection.Message);
-                case "error.message":
-                    return rejection.Message ?? "";
-                case "error.responseType":
-                    return ResponseTypeName(rejection.Type);
-                case "authorizer.principalId":
-                    return output?.PrincipalId ?? "";
-            }
-            if (name.StartsWith("authorizer.", StringComparison.Ordinal) && output is not null)
-            {
-                var key = name["authorizer.".Length..];
+                context = new Dictionary<string, string>(StringComparer.Ordinal);
                 foreach (var (k, v) in output.Context)
-                {
-                    if (k == key)
-                        return AuthorizerOutput.Stringify(v) ?? "";
-                }
-                return "";
+                    context.TryAdd(k, AuthorizerOutput.Stringify(v) ?? "");
             }
-            return view?.ContextVariables.GetValueOrDefault(name) ?? "";
-        });
+            return context.GetValueOrDefault(name["authorizer.".Length..]) ?? "";
+        }
+        return view?.ContextVariables.GetValueOrDefault(name) ?? "";
+    }
 
     internal static string ResponseTypeName(GatewayResponseType type) => type switch
     {

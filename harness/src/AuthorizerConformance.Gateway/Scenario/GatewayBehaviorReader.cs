@@ -40,6 +40,10 @@ internal static class GatewayBehaviorReader
         ["enforceResourceArnLength"] = (b, o, p, n) => b with { EnforceResourceArnLength = Json.Bool(o, p, n)!.Value },
         ["functionErrorsUseAuthorizerFailure"] = (b, o, p, n) => b with { FunctionErrorsUseAuthorizerFailure = Json.Bool(o, p, n)!.Value },
         ["nonObjectContextIsInvalid"] = (b, o, p, n) => b with { NonObjectContextIsInvalid = Json.Bool(o, p, n)!.Value },
+        ["duplicateOutputKeys"] = (b, o, p, n) => b with
+        {
+            DuplicateOutputKeys = Json.Choice(o, p, n, null, "invalid", "lastWins") == "lastWins" ? DuplicateKeyHandling.LastWins : DuplicateKeyHandling.Invalid,
+        },
         ["emptyNotList"] = (b, o, p, n) => b with { EmptyNotList = Reading(o, p, n) },
         ["emptyStringEntry"] = (b, o, p, n) => b with { EmptyStringEntry = Reading(o, p, n) },
         ["maskAccountInResourcePolicyDenial"] = (b, o, p, n) => b with { MaskAccountInResourcePolicyDenial = Json.Bool(o, p, n)!.Value },

@@ -28,10 +28,10 @@ public static partial class ScenarioParser
         var definition = new ApiDefinition
         {
             Type = type,
-            Region = NonEmpty(api, "region") ?? "us-east-1",
+            Region = Checked(api, "region", Region(), "must be an AWS region code such as us-east-1") ?? "us-east-1",
             AccountId = accountId,
-            ApiId = NonEmpty(api, "apiId") ?? "abc123",
-            Stage = NonEmpty(api, "stage") ?? (type == ApiType.Http ? "$default" : "prod"),
+            ApiId = Checked(api, "apiId", ApiId(), "must be an API id: 1 to 10 lowercase letters and digits, as API Gateway generates") ?? "abc123",
+            Stage = ReadStage(api, type),
             Routes = ReadRoutes(api, type, authorizers),
             StageVariables = Json.StringMap(api, "api", "stageVariables"),
             ApiKeySource = Json.Choice(api, "api", "apiKeySource", "HEADER", "HEADER", "AUTHORIZER") == "HEADER" ? ApiKeySource.Header : ApiKeySource.Authorizer,
@@ -56,12 +56,29 @@ public static partial class ScenarioParser
         return definition;
     }
 
-    private static string? NonEmpty(JsonElement obj, string name)
+    /// <summary>
+    /// Issue 16 defect 16: the parts of every ARN the emulation builds are validated as AWS does, so none can smuggle a
+    /// colon, slash or wildcard into a method ARN (<c>us-east-1:evil</c>, <c>pr*d</c>, <c>a/b:c*</c>).
+    /// </summary>
+    private static string? Checked(JsonElement obj, string name, Regex rule, string message)
     {
         var value = Json.String(obj, "api", name);
-        if (value is not null && value.Length == 0)
+        if (value is null)
+            return null;
+        if (value.Length == 0)
             throw new ScenarioFormatException(Json.Child("api", name), "must not be empty");
-        return value;
+        return rule.IsMatch(value) ? value : throw new ScenarioFormatException(Json.Child("api", name), $"{message}, found \"{value}\"");
+    }
+
+    /// <summary>Stage names: letters, digits, hyphens and underscores, up to 128 (API Gateway CreateStage); HTTP APIs also <c>$default</c>.</summary>
+    private static string ReadStage(JsonElement api, ApiType type)
+    {
+        var stage = Json.String(api, "api", "stage");
+        if (stage is null)
+            return type == ApiType.Http ? "$default" : "prod";
+        if (type == ApiType.Http && stage == "$default")
+            return stage;
+        return Checked(api, "stage", StageName(), "must be 1 to 128 letters, digits, hyphens or underscores" + (type == ApiType.Http ? ", or $default" : ""))!;
     }
 
     private static List<RouteDefinition> ReadRoutes(JsonElement api, ApiType type, IReadOnlyList<AuthorizerDefinition> authorizers)
@@ -71,6 +88,9 @@ public static partial class ScenarioParser
         if (array.ValueKind != JsonValueKind.Array)
             throw new ScenarioFormatException("api.routes", $"must be an array, found {Json.Kind(array)}");
         var routes = new List<RouteDefinition>();
+        // Issue 16 defect 15: sets, not a scan of the earlier routes per route (100 000 routes were quadratic).
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var known = authorizers.Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
         var i = 0;
         foreach (var item in array.EnumerateArray())
         {
@@ -79,13 +99,13 @@ public static partial class ScenarioParser
             var route = ReadRoute(item, path, type);
             if (route.Authorizer is { } name)
             {
-                if (!authorizers.Any(a => a.Name == name))
+                if (!known.Contains(name))
                     throw new ScenarioFormatException(Json.Child(path, "authorizer"), $"unknown authorizer \"{name}\"");
                 // WS-1: a Lambda authorizer only on $connect.
                 if (type == ApiType.WebSocket && route.RouteKey != "$connect")
                     throw new ScenarioFormatException(Json.Child(path, "authorizer"), "a WebSocket authorizer can only protect $connect");
             }
-            if (routes.Any(r => r.RouteKey == route.RouteKey))
+            if (!seen.Add(route.RouteKey))
                 throw new ScenarioFormatException(path, $"duplicate route \"{route.RouteKey}\"");
             routes.Add(route);
         }
@@ -159,4 +179,14 @@ public static partial class ScenarioParser
 
     [GeneratedRegex("^[0-9]{12}$")]
     private static partial Regex AccountId();
+
+    // Region codes: us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ap-southeast-5 …
+    [GeneratedRegex("^[a-z]{2}(-[a-z]{2,10}){1,2}-[0-9]{1,2}$")]
+    private static partial Regex Region();
+
+    [GeneratedRegex("^[a-z0-9]{1,10}$")]
+    private static partial Regex ApiId();
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,128}$")]
+    private static partial Regex StageName();
 }

@@ -58,19 +58,33 @@ public static partial class ScenarioParser
         };
     }
 
+    /// <summary>The match timeout of every identity validation expression (docs/limits.md).</summary>
+    internal static readonly TimeSpan ExpressionTimeout = TimeSpan.FromSeconds(1);
+
     /// <summary>TOK-2: an optional regular expression; REQ-4: AWS ignores it on REQUEST authorizers, and so do we.</summary>
     private static Regex? ReadExpression(JsonElement item, string path)
     {
         var pattern = Json.String(item, path, "identityValidationExpression");
         if (string.IsNullOrEmpty(pattern))
             return null;
+        Regex expression;
         try
         {
-            return new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            // docs/limits.md: every expression runs with a 1 s match timeout (a timeout is a failed validation).
+            expression = new Regex(pattern, RegexOptions.CultureInvariant, ExpressionTimeout);
         }
         catch (ArgumentException e)
         {
             throw new ScenarioFormatException(Json.Child(path, "identityValidationExpression"), $"not a valid regular expression: {e.Message}");
         }
+        try
+        {
+            ValidationExpressionStage.Anchored(expression);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ScenarioFormatException(Json.Child(path, "identityValidationExpression"), e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal));
+        }
+        return expression;
     }
 }

@@ -11,7 +11,8 @@ namespace AuthorizerConformance.Gateway.Scenarios;
 /// </summary>
 public static partial class ScenarioParser
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    // Comments and trailing commas allowed (hand-written files); a member name twice in one object is an error (issue 16).
+    private static readonly JsonDocumentOptions DocumentOptions = StrictJson.Relaxed;
 
     /// <summary>Parses scenario text.</summary>
     public static ScenarioParseResult Parse(string json)
@@ -19,13 +20,12 @@ public static partial class ScenarioParser
         ArgumentNullException.ThrowIfNull(json);
         try
         {
-            using var document = JsonDocument.Parse(json, DocumentOptions);
+            using var document = StrictJson.Parse(json, DocumentOptions);
             return Parse(document.RootElement);
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? $" at line {line + 1}, column {e.BytePositionInLine + 1}" : "";
-            return ScenarioParseResult.Failed(new ScenarioError("", $"not valid JSON{where}"));
+            return ScenarioParseResult.Failed(new ScenarioError(e.Path is { Length: > 1 } at ? at.TrimStart('$', '.') : "", $"not valid JSON {StrictJson.Describe(e)}"));
         }
     }
 
@@ -43,12 +43,13 @@ public static partial class ScenarioParser
             var type = ReadApiType(apiElement);
             var authorizers = ReadAuthorizers(root, type);
             var api = ReadApi(apiElement, type, authorizers);
+            var startTime = ReadStartTime(root);
             return ScenarioParseResult.Valid(new Scenario
             {
                 Api = api,
                 Authorizers = authorizers,
-                Requests = ReadRequests(root, type),
-                StartTime = ReadStartTime(root),
+                Requests = ReadRequests(root, type, startTime),
+                StartTime = startTime,
             });
         }
         catch (ScenarioFormatException e)
@@ -67,7 +68,7 @@ public static partial class ScenarioParser
             : throw new ScenarioFormatException("startTime", "must be an ISO-8601 date-time such as 2026-01-01T00:00:00Z");
     }
 
-    private static List<ScenarioRequest> ReadRequests(JsonElement root, ApiType type)
+    private static List<ScenarioRequest> ReadRequests(JsonElement root, ApiType type, DateTimeOffset? start)
     {
         if (!Json.Has(root, "requests", out var array))
             throw new ScenarioFormatException("requests", "is required");
@@ -94,6 +95,9 @@ public static partial class ScenarioParser
                 throw new ScenarioFormatException(Json.Child(path, "atSeconds"),
                     string.Create(CultureInfo.InvariantCulture, $"must not be earlier than the previous request's {at}"));
             at = next;
+            // Issue 16 defect 8: the scenario clock must stay inside the calendar (year 9999).
+            if (start is { } s && DateTimeOffset.MaxValue - s < TimeSpan.FromSeconds(at))
+                throw new ScenarioFormatException(Json.Child(path, "atSeconds"), "puts the request past the end of year 9999 (startTime + atSeconds)");
             var request = new ClientRequest
             {
                 Method = method.ToUpperInvariant(),
@@ -101,11 +105,22 @@ public static partial class ScenarioParser
                 Query = (Json.String(item, path, "query") ?? "").TrimStart('?'),
                 Headers = ReadHeaders(item, path),
                 Body = Json.String(item, path, "body"),
-                SourceIp = Json.String(item, path, "sourceIp") ?? "203.0.113.1",
+                SourceIp = ReadSourceIp(item, path),
             };
             requests.Add(new ScenarioRequest(request, TimeSpan.FromSeconds(at)));
         }
         return requests;
+    }
+
+    /// <summary>Defect 5 of issue 16: the client address is a canonical IPv4 dotted quad or IPv6 (what API Gateway reports).</summary>
+    private static string ReadSourceIp(JsonElement item, string path)
+    {
+        var text = Json.String(item, path, "sourceIp");
+        if (text is null)
+            return "203.0.113.1";
+        return IpAddressText.TryParseAddress(text, out _) ? text
+            : throw new ScenarioFormatException(Json.Child(path, "sourceIp"),
+                $"must be an IPv4 address as a dotted quad without leading zeros, or an IPv6 address, found \"{text}\"");
     }
 
     /// <summary>Headers: a value is a string, or an array of strings for a header sent more than once.</summary>

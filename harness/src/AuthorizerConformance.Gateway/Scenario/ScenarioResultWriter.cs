@@ -10,12 +10,13 @@ namespace AuthorizerConformance.Gateway.Scenarios;
 /// Writes scenario results as the <c>authz simulate</c> JSON contract: <c>{"results": [...]}</c>, one object per
 /// request with status, headers, body, authorizerInvoked, cacheHit, methodArn, event, decision,
 /// decidingStatements, resourcePolicyDecision, failure, integration (and the extensions authorizerLogVariables, failureDetail and
-/// responseType). JWT signatures are redacted (<see cref="SecretRedactor"/>).
+/// responseType). Tokens are redacted by <see cref="Redaction"/>: by structure, and by value for every identity value the
+/// requests carried and every secret passed to <see cref="Write"/>.
 /// </summary>
 public static class ScenarioResultWriter
 {
-    /// <summary>The results as indented JSON.</summary>
-    public static string Write(IReadOnlyList<GatewayResult> results)
+    /// <summary>The results as indented JSON, redacted; <paramref name="secrets"/> are other values the run holds (keys, secrets).</summary>
+    public static string Write(IReadOnlyList<GatewayResult> results, IEnumerable<string>? secrets = null)
     {
         ArgumentNullException.ThrowIfNull(results);
         var buffer = new ArrayBufferWriter<byte>();
@@ -28,7 +29,7 @@ public static class ScenarioResultWriter
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        return SecretRedactor.Redact(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        return Redaction.Redact(Encoding.UTF8.GetString(buffer.WrittenSpan), [.. results.SelectMany(r => r.IdentityValues), .. secrets ?? []]);
     }
 
     private static void WriteResult(Utf8JsonWriter w, GatewayResult r)

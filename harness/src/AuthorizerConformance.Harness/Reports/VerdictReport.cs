@@ -75,7 +75,7 @@ public static class VerdictReport
     {
         if (string.IsNullOrWhiteSpace(reason))
             return null;
-        var lines = SecretRedactor.Redact(reason).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var lines = AuthorizerConformance.Gateway.Redaction.Redact(reason).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         // A first line that announces a list ("…: ") is joined with the list's first item.
         var line = lines.Length > 1 && lines[0].EndsWith(':') ? $"{lines[0]} {lines[1]}" : lines.FirstOrDefault() ?? "";
         return line.Length > MaxReasonLength ? line[..MaxReasonLength] + "…" : line;

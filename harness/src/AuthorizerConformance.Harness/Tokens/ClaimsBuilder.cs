@@ -31,7 +31,7 @@ public sealed class ClaimsBuilder
         JsonNode? node;
         try
         {
-            using (var document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowDuplicateProperties = false }))
+            using (var document = StrictJson.Parse(json, StrictJson.Options))
             {
                 // Half a surrogate pair as an escape is valid JSON but not text: it would throw when the token is written.
                 if (JsonTextCheck.FirstNonText(document.RootElement, "$") is { } notText)

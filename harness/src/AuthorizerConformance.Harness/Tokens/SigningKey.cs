@@ -22,7 +22,9 @@ public sealed class SigningKey : IDisposable
     public ECDsa? Ec { get; }
     public string? Kid { get; }
 
-    public static SigningKey Hmac(string secret, string? kid = null) => new(Encoding.UTF8.GetBytes(secret), null, null, kid);
+    public static SigningKey Hmac(string secret, string? kid = null) =>
+        AuthorizerConformance.Authorizer.SecretText.TryGetBytes(secret, out var bytes) ? new(bytes, null, null, kid)
+            : throw new ArgumentException("The secret is not valid UTF-8 text (it holds U+FFFD or a lone surrogate).", nameof(secret));
 
     public static SigningKey Hmac(byte[] secret, string? kid = null) => new((byte[])secret.Clone(), null, null, kid);
 

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text;
 
 namespace AuthorizerConformance.Policy.Conditions;
 
@@ -23,13 +21,8 @@ internal static class ConditionClauseTable
     /// The table's key for a clause: every part prefixed with its length, so no choice of values (whatever characters
     /// they hold) gives another clause's key.
     /// </summary>
-    public static string Key(string op, string key, bool variables, IEnumerable<string> values)
-    {
-        var text = new StringBuilder();
-        foreach (var part in (IEnumerable<string>)[op, key, variables ? "v" : "-", .. values])
-            text.Append(part.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(part);
-        return text.ToString();
-    }
+    public static string Key(string op, string key, bool variables, IEnumerable<string> values) =>
+        CompositeKey.Of([op, key, variables ? "v" : "-", .. values]);
 
     /// <summary>The clause kept for <paramref name="tableKey"/>, or null. Lock-free.</summary>
     public static ConditionClause? Find(string tableKey) => Clauses.GetValueOrDefault(tableKey);

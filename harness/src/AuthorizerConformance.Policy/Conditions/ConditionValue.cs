@@ -41,19 +41,53 @@ internal abstract class ConditionValue
                 error = $"'{value}' is not an ISO 8601 date or epoch seconds";
                 return null;
             case OperatorFamily.IpAddress:
-                if (IPNetwork.TryParse(value, out var network) ||
-                    (IPAddress.TryParse(value, out var single) && value.IndexOfAny([':', '.']) >= 0 &&
-                     IPNetwork.TryParse($"{single}/{(single.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128)}", out network)))
+                if (IpAddressText.TryParseNetwork(value, out var network))
                     return new IpValue(network);
-                error = $"'{value}' is not an IP address or CIDR block";
+                error = $"'{value}' is not an IP address or CIDR block (IPv4 as a dotted quad without leading zeros, or IPv6)";
                 return null;
             default:
                 throw new InvalidOperationException($"unknown operator family {op.Family}");
         }
     }
 
-    private static bool TryNumber(string text, out double number) =>
-        FastParse.TryDigits(text, out number) || double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
+    /// <summary>
+    /// IAM numbers are finite decimals (issue 16, defect 4): an optional sign, digits with an optional fraction and an
+    /// optional exponent, whose value is finite. <c>NaN</c>, <c>Infinity</c>, <c>1e999</c> (which overflows to infinity),
+    /// white space and hex are not numbers, so they fail every numeric condition rather than comparing as one.
+    /// </summary>
+    internal static bool TryNumber(string text, out double number)
+    {
+        if (FastParse.TryDigits(text, out number))
+            return true;
+        number = 0;
+        return IsDecimalText(text) && double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
+            CultureInfo.InvariantCulture, out number) && double.IsFinite(number);
+    }
+
+    private static bool IsDecimalText(string text)
+    {
+        var i = text.Length > 0 && text[0] is '+' or '-' ? 1 : 0;
+        var digits = 0;
+        while (i < text.Length && char.IsAsciiDigit(text[i])) { i++; digits++; }
+        if (i < text.Length && text[i] == '.')
+        {
+            i++;
+            while (i < text.Length && char.IsAsciiDigit(text[i])) { i++; digits++; }
+        }
+        if (digits == 0)
+            return false;
+        if (i < text.Length && text[i] is 'e' or 'E')
+        {
+            i++;
+            if (i < text.Length && text[i] is '+' or '-')
+                i++;
+            var exponent = 0;
+            while (i < text.Length && char.IsAsciiDigit(text[i])) { i++; exponent++; }
+            if (exponent == 0)
+                return false;
+        }
+        return i == text.Length;
+    }
 
     private static bool TryDate(string text, out DateTimeOffset date)
     {
@@ -104,7 +138,7 @@ internal abstract class ConditionValue
         public override bool Matches(string requestValue, RequestContext context) =>
             _v4 && FastParse.TryIPv4(requestValue, out var address)
                 ? (address & _mask) == _base
-                : IPAddress.TryParse(requestValue, out var parsed) && _network.Contains(parsed);
+                : IpAddressText.TryParseAddress(requestValue, out var parsed) && _network.Contains(parsed);
     }
 
     private delegate bool Reader<T>(string text, out T value);

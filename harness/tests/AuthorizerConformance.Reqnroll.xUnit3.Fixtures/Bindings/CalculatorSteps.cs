@@ -1,3 +1,4 @@
+using AuthorizerConformance.Reqnroll.xUnit3;
 using Reqnroll;
 
 namespace AuthorizerConformance.Reqnroll.xUnit3.Fixtures.Bindings;
@@ -49,6 +50,7 @@ public sealed class CalculatorSteps(CalculatorContext calc)
 
     /// <summary>A custom Cucumber-expression parameter type: {word_number}.</summary>
     [StepArgumentTransformation("(zero|one|twelve)", Name = "word_number")]
+    [StepParameterExample("twelve")]
     public static WordNumber ToWordNumber(string word) => new(word switch { "zero" => 0, "one" => 1, _ => 12 });
 
     /// <summary>"EUR 30" becomes Money.</summary>

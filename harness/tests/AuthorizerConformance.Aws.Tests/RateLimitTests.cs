@@ -1,0 +1,166 @@
+using AuthorizerConformance.Aws.APIGateway;
+using AuthorizerConformance.Aws.APIGateway.Model;
+using AuthorizerConformance.Aws.Throttling;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AuthorizerConformance.Aws.Tests;
+
+/// <summary>The limiter's schedule and the backoff, on an injected clock (no sleeping, no timing).</summary>
+public sealed class RateLimitTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>The most request starts in any half-open window of one second.</summary>
+    internal static int MaxInAnySecond(IReadOnlyList<DateTimeOffset> starts) =>
+        starts.Select((s, i) => starts.Skip(i).TakeWhile(t => t - s < TimeSpan.FromSeconds(1)).Count()).DefaultIfEmpty(0).Max();
+
+    [Fact]
+    public async Task A_burst_is_spaced_at_the_configured_rate()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var starts = new List<DateTimeOffset>();
+        var limiter = new RequestRateLimiter(8, time, (d, _) =>
+        {
+            time.Advance(d);
+            return Task.CompletedTask;
+        });
+
+        for (var i = 0; i < 20; i++)
+        {
+            await limiter.WaitAsync(Ct);
+            starts.Add(time.GetUtcNow());
+        }
+
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => DateTimeOffset.UnixEpoch + TimeSpan.FromMilliseconds(125 * i)), starts);
+        Assert.Equal(8, MaxInAnySecond(starts));
+    }
+
+    [Fact]
+    public async Task Concurrent_callers_start_one_interval_apart()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var starts = new List<DateTimeOffset>();
+        var limiter = new RequestRateLimiter(10, time, (d, _) =>
+        {
+            // Waiting moves the clock to the end of the wait (several waiters may share it).
+            lock (starts)
+            {
+                var target = time.GetUtcNow() + d;
+                if (target > time.GetUtcNow())
+                    time.SetUtcNow(target);
+            }
+            return Task.CompletedTask;
+        });
+
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => Task.Run(async () =>
+        {
+            await limiter.WaitAsync(Ct);
+            lock (starts)
+                starts.Add(time.GetUtcNow());
+        }, Ct)));
+
+        var ordered = starts.Order().ToList();
+        Assert.Equal(30, ordered.Count);
+        Assert.All(ordered.Zip(ordered.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(100), $"{pair.First:O} → {pair.Second:O}"));
+        Assert.Equal(10, MaxInAnySecond(ordered));
+    }
+
+    [Fact]
+    public async Task A_late_timer_does_not_let_requests_catch_up()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var starts = new List<DateTimeOffset>();
+        var late = TimeSpan.FromMilliseconds(400);
+        var limiter = new RequestRateLimiter(8, time, (d, _) =>
+        {
+            time.Advance(d + late); // a busy machine: every timer fires 400 ms late
+            return Task.CompletedTask;
+        });
+
+        for (var i = 0; i < 5; i++)
+        {
+            await limiter.WaitAsync(Ct);
+            starts.Add(time.GetUtcNow());
+        }
+
+        Assert.All(starts.Zip(starts.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(125)));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(10.5)]
+    [InlineData(double.NaN)]
+    public void A_rate_outside_the_account_budget_is_refused(double rate)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new RequestRateLimiter(rate));
+
+        Assert.Contains("at most 10/s", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_throttled_answer_holds_every_caller_back()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var waits = new List<TimeSpan>();
+        var limiter = new RequestRateLimiter(8, time, (d, _) =>
+        {
+            waits.Add(d);
+            time.Advance(d);
+            return Task.CompletedTask;
+        });
+
+        limiter.HoldUntil(DateTimeOffset.UnixEpoch + TimeSpan.FromSeconds(3));
+        await limiter.WaitAsync(Ct);
+
+        Assert.Equal([TimeSpan.FromSeconds(3)], waits);
+    }
+
+    [Theory]
+    [InlineData(0, true, null, 1.0, 500)]        // throttling base
+    [InlineData(3, true, null, 1.0, 4000)]       // 500 ms × 2³
+    [InlineData(10, true, null, 1.0, 20000)]     // capped at 20 s
+    [InlineData(2, false, null, 0.5, 200)]       // 100 ms × 2² × jitter 0.5
+    [InlineData(0, true, 7000, 0.3, 7000)]       // never sooner than Retry-After
+    [InlineData(5, true, 1000, 1.0, 16000)]      // the backoff when it is longer
+    public void Backoff_is_full_jitter_exponential_and_honours_Retry_After(int retry, bool throttling, int? retryAfterMs, double random, int expectedMs)
+    {
+        var wait = ApiGatewayRetryPolicy.Default.Backoff(retry, throttling, retryAfterMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, random);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), wait);
+    }
+
+    // Scenarios call one after another; the clock is the fake's (instant waits), so calls are sequential here. The
+    // concurrent burst in real time is the benchmark's (docs/performance.md); concurrency of the limiter is checked above.
+    [Fact]
+    public async Task A_burst_of_test_invokes_never_reaches_the_fake_faster_than_the_rate()
+    {
+        await using var world = await World.StartAsync();
+        using var client = world.Client();
+        var request = new TestInvokeAuthorizerRequest { RestApiId = World.ApiId, AuthorizerId = World.AuthorizerId };
+
+        for (var i = 0; i < 24; i++)
+            await client.TestInvokeAuthorizerAsync(request, Ct);
+
+        var arrivals = world.Fake.Requests.Select(r => r.ArrivedAt).Order().ToList();
+        Assert.Equal(24, arrivals.Count);
+        Assert.Equal(8, MaxInAnySecond(arrivals));
+    }
+
+    [Fact]
+    public async Task A_429_storm_slows_the_run_down_and_every_call_still_succeeds()
+    {
+        await using var world = await World.StartAsync();
+        using var client = world.Client(c => c with { Jitter = () => 1.0 });
+        world.Fake.ThrottleAbove(4, burst: 1, retryAfterSeconds: 1);
+        var start = world.Time.GetUtcNow();
+
+        var answers = new List<APIGateway.Model.Stage>();
+        for (var i = 0; i < 16; i++)
+            answers.Add(await client.GetStageAsync(World.ApiId, "prod", Ct));
+
+        Assert.All(answers, a => Assert.Equal("prod", a.StageName));
+        Assert.Contains(world.Fake.Requests, r => r.Status == 429);
+        Assert.True(world.Time.GetUtcNow() - start >= TimeSpan.FromSeconds(15.0 / 4), "16 calls at the fake's 4/s take at least 3.75 s");
+    }
+}

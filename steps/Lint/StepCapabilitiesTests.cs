@@ -1,0 +1,27 @@
+using System.Reflection;
+using AuthorizerConformance.Harness.Targets;
+using AuthorizerConformance.Steps.StepDefinitions;
+using Reqnroll;
+
+namespace AuthorizerConformance.Steps.Lint;
+
+/// <summary>The step → capability table names real step definitions and known capabilities.</summary>
+public class StepCapabilitiesTests
+{
+    [Fact]
+    public void Every_row_names_a_step_definition_and_a_known_capability() =>
+        Assert.All(StepCapabilities.Rows, row =>
+        {
+            Assert.Contains(row.Capability, TargetCapability.All);
+            Assert.Contains(row.Binding.GetMethods(), m => m.Name == row.Method && m.GetCustomAttributes<StepDefinitionBaseAttribute>().Any());
+        });
+
+    [Theory]
+    [InlineData("the token is the hostile variant \"expired\"", true)]
+    [InlineData("the token is the hostile variant \"alg-none\"", false)]
+    public void A_hostile_variant_needs_the_controlled_clock_only_when_it_is_a_token_lifetime(string text, bool needsClock)
+    {
+        var method = typeof(TokenSteps).GetMethod(nameof(TokenSteps.Hostile))!;
+        Assert.Equal(needsClock, StepCapabilities.For(method, text).Contains(TargetCapability.ControlledClock));
+    }
+}

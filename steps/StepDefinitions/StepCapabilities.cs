@@ -1,0 +1,68 @@
+using System.Reflection;
+using AuthorizerConformance.Harness.Targets;
+using AuthorizerConformance.Harness.Tokens;
+
+namespace AuthorizerConformance.Steps.StepDefinitions;
+
+/// <summary>
+/// Which step needs which target capability — the one place that says so, next to the bindings. A scenario's
+/// <c>@needs:</c> tags must be exactly the capabilities its steps (Backgrounds included) need; the lint derives them
+/// from this table (steps/Lint/ConformanceLint.cs), so a tag cannot drift from the steps it stands for. A step not
+/// listed needs nothing beyond an authorizer under test.
+/// </summary>
+public static class StepCapabilities
+{
+    // A scripted function, the gateway's own configuration and the gateway's clock exist only in the emulated gateway.
+    private static readonly (Type Binding, string Method, string Capability)[] Table =
+    [
+        (typeof(SetupCheckSteps), nameof(SetupCheckSteps.Check), TargetCapability.GatewayEmulation),
+        (typeof(AuthorizerSteps), nameof(AuthorizerSteps.Returns), TargetCapability.GatewayEmulation),
+        (typeof(AuthorizerSteps), nameof(AuthorizerSteps.FailsWith), TargetCapability.GatewayEmulation),
+        (typeof(AuthorizerSteps), nameof(AuthorizerSteps.TimesOut), TargetCapability.GatewayEmulation),
+        (typeof(AuthorizerSteps), nameof(AuthorizerSteps.InTurn), TargetCapability.GatewayEmulation),
+        (typeof(StatusMappingSteps), nameof(StatusMappingSteps.ReturnsPadded), TargetCapability.GatewayEmulation),
+        (typeof(ApiSteps), nameof(ApiSteps.BehaviourOption), TargetCapability.GatewayEmulation),
+        (typeof(ApiSteps), nameof(ApiSteps.GatewayResponseStatus), TargetCapability.GatewayEmulation),
+        (typeof(ApiSteps), nameof(ApiSteps.GatewayResponseTemplate), TargetCapability.GatewayEmulation),
+        (typeof(ApiSteps), nameof(ApiSteps.GatewayResponseHeader), TargetCapability.GatewayEmulation),
+        (typeof(RequestSteps), nameof(RequestSteps.TimePasses), TargetCapability.GatewayEmulation),
+        // The authorizer under test configured through its environment.
+        (typeof(AuthorizerSteps), nameof(AuthorizerSteps.Setting), TargetCapability.AuthorizerSettings),
+        // (Not "only the seed's HS256 secret" nor "no keys configured": a profile's function keeps its configuration, or is
+        // started a second time without the variables of its tokens — UNA-2 applies to every authorizer.)
+        (typeof(AuthorizerSteps), nameof(AuthorizerSteps.ReferenceDefaults), TargetCapability.AuthorizerSettings),
+        // Token lifetimes relative to the scenario's clock, which the authorizer under test must read.
+        (typeof(TokenSteps), nameof(TokenSteps.Expired), TargetCapability.ControlledClock),
+        (typeof(TokenSteps), nameof(TokenSteps.NotYetValid), TargetCapability.ControlledClock),
+        (typeof(TokenSteps), nameof(TokenSteps.IssuedInFuture), TargetCapability.ControlledClock),
+        (typeof(TokenSteps), nameof(TokenSteps.ExpiresIn), TargetCapability.ControlledClock),
+    ];
+
+    private static readonly string[] TimeAttacks = [.. new[] { JwtAttack.Expired, JwtAttack.NotYetValid, JwtAttack.IatFuture }
+        .Select(attack => JwtAttacks.All.Single(a => a.Attack == attack).Name)];
+
+    // Steps whose need depends on what they say: the hostile variants that are token lifetimes.
+    private static readonly (Type Binding, string Method, string Capability, Func<string, bool> When)[] ByText =
+    [
+        (typeof(TokenSteps), nameof(TokenSteps.Hostile), TargetCapability.ControlledClock,
+            text => TimeAttacks.Any(name => text.Contains($"\"{name}\"", StringComparison.Ordinal))),
+    ];
+
+    private static readonly Dictionary<MethodInfo, string[]> ByMethod = Table
+        .SelectMany(row => row.Binding.GetMethods().Where(m => m.Name == row.Method).Select(m => (m, row.Capability)))
+        .GroupBy(x => x.m)
+        .ToDictionary(g => g.Key, g => g.Select(x => x.Capability).Distinct(StringComparer.Ordinal).ToArray());
+
+    /// <summary>Every (binding, method, capability) row, for the table's own test.</summary>
+    public static IReadOnlyList<(Type Binding, string Method, string Capability)> Rows =>
+        [.. Table, .. ByText.Select(row => (row.Binding, row.Method, row.Capability))];
+
+    /// <summary>The capabilities the step <paramref name="stepText"/>, bound to <paramref name="method"/>, needs (none for most steps).</summary>
+    public static IReadOnlyList<string> For(MethodInfo method, string stepText)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(stepText);
+        var byText = ByText.Where(row => row.Binding == method.DeclaringType && row.Method == method.Name && row.When(stepText)).Select(row => row.Capability);
+        return [.. (ByMethod.TryGetValue(method, out var needs) ? needs : []).Concat(byText).Distinct(StringComparer.Ordinal)];
+    }
+}
