@@ -35,7 +35,7 @@ Feature: Caching
       And the authorizer was invoked 1 time in all
 
     # A policy that names one stage (a hard-coded `prod`) passes every scenario on the default stage: judge other stages too.
-    @source:local-decision @rule:ARN-1 @needs:gateway-emulation
+    @source:local-decision @rule:ARN-1
     Scenario Outline: The authorizer under test's policy covers the stage it is called on (<stage>)
       Given the API is "a1b2c3d4e5" in account "111122223333", region "eu-west-1", stage "<stage>"
       And a valid token
