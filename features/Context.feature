@@ -252,9 +252,10 @@ Feature: Context
 
   Rule: OUT-5 The reference authorizer flattens claims so that REST accepts its context
 
-    @source:local-decision @rule:OUT-5
+    @source:local-decision @rule:OUT-5 @needs:authorizer-settings
     Scenario: Array and object claims become compact JSON text
-      Given a valid token with the claims:
+      Given the reference authorizer's default settings
+      And a valid token with the claims:
         | claim  | value                    |
         | groups | ["admins","ops"]         |
         | org    | {"id":7,"name":"acme"}   |
@@ -285,18 +286,20 @@ Feature: Context
         | key    | value |
         | tenant | acme  |
 
-    @source:local-decision @rule:OUT-5 @rule:OUT-6
+    @source:local-decision @rule:OUT-5 @rule:OUT-6 @needs:authorizer-settings
     Scenario: Null claims are left out of the context
-      Given a valid token with the claims:
+      Given the reference authorizer's default settings
+      And a valid token with the claims:
         | claim    | value |
         | nickname | null  |
       When the client calls GET /pets/1
       Then access is allowed
       And the backend receives no context key "nickname"
 
-    @source:local-decision @rule:OUT-5 @rule:CTX-2
+    @source:local-decision @rule:OUT-5 @rule:CTX-2 @needs:authorizer-settings
     Scenario: The principal comes from sub
-      Given a valid token with the claims:
+      Given the reference authorizer's default settings
+      And a valid token with the claims:
         | claim  | value  |
         | userId | legacy |
       When the client calls GET /pets/1
@@ -307,9 +310,10 @@ Feature: Context
         | sub    | user-123 |
         | userId | legacy   |
 
-    @source:local-decision @rule:OUT-5 @rule:CTX-2
+    @source:local-decision @rule:OUT-5 @rule:CTX-2 @needs:authorizer-settings
     Scenario: Without sub the principal comes from userId
-      Given a valid token with the claims:
+      Given the reference authorizer's default settings
+      And a valid token with the claims:
         | claim  | value  |
         | userId | user-9 |
       And the token has no "sub" claim

@@ -113,9 +113,10 @@ Feature: Token validation
 
   Rule: The issuer and the audience must be among the accepted ones (RFC 8725 §3.8, §3.9)
 
-    @source:rfc8725 @rule:UNA-1
+    @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings
     Scenario Outline: The token's audience <aud> is checked against the configured audience
-      Given a valid token with the claims:
+      Given the reference authorizer's default settings
+      And a valid token with the claims:
         | claim | value |
         | aud   | <aud> |
       When the client calls GET /pets/1
@@ -212,9 +213,10 @@ Feature: Token validation
 
   Rule: Claims and the typ header can be required through settings
 
-    @source:local-decision @rule:UNA-1
+    @source:local-decision @rule:UNA-1 @needs:authorizer-settings
     Scenario: A token without exp is accepted by default, for compatibility with the seed
-      Given a valid token
+      Given the reference authorizer's default settings
+      And a valid token
       And the token has no "exp" claim
       When the client calls GET /pets/1
       Then access is allowed
@@ -275,9 +277,10 @@ Feature: Token validation
       Then access is allowed
       And the backend receives the principal "user-456"
 
-    @source:local-decision @rule:OUT-3
+    @source:local-decision @rule:OUT-3 @needs:authorizer-settings
     Scenario: The principal is the sub claim when the token has both sub and userId
-      Given a valid token with the claims:
+      Given the reference authorizer's default settings
+      And a valid token with the claims:
         | claim  | value    |
         | sub    | user-123 |
         | userId | legacy-7 |
@@ -285,9 +288,10 @@ Feature: Token validation
       Then access is allowed
       And the backend receives the principal "user-123"
 
-    @source:local-decision @rule:OUT-3
+    @source:local-decision @rule:OUT-3 @needs:authorizer-settings
     Scenario: The principal is the userId claim when the token has no sub
-      Given a valid token with the claims:
+      Given the reference authorizer's default settings
+      And a valid token with the claims:
         | claim  | value    |
         | userId | legacy-7 |
       And the token has no "sub" claim
@@ -305,9 +309,10 @@ Feature: Token validation
       Then access is allowed
       And the backend receives the principal "ada@example.test"
 
-    @source:local-decision @rule:OUT-3 @rule:UNA-1
+    @source:local-decision @rule:OUT-3 @rule:UNA-1 @needs:authorizer-settings
     Scenario Outline: A token whose principal claim is <problem> gets Unauthorized, never an empty principal
-      Given a valid token
+      Given the reference authorizer's default settings
+      And a valid token
       And the token has no "sub" claim
       And the token has the claim "userId" set to "<value>"
       When the client calls GET /pets/1
@@ -321,9 +326,10 @@ Feature: Token validation
         | a boolean        | true  |
         | null             | null  |
 
-    @source:local-decision @rule:OUT-3 @rule:UNA-1
+    @source:local-decision @rule:OUT-3 @rule:UNA-1 @needs:authorizer-settings
     Scenario: A token whose principal claim is an object gets Unauthorized
-      Given a valid token
+      Given the reference authorizer's default settings
+      And a valid token
       And the token has no "sub" claim
       And the token has the claim "userId" set to:
         """
@@ -332,9 +338,10 @@ Feature: Token validation
       When the client calls GET /pets/1
       Then the client gets 401 because authorizer-unauthorized
 
-    @source:local-decision @rule:OUT-3
+    @source:local-decision @rule:OUT-3 @needs:authorizer-settings
     Scenario: An integer principal claim becomes the principal as text
-      Given a valid token
+      Given the reference authorizer's default settings
+      And a valid token
       And the token has no "sub" claim
       And the token has the claim "userId" set to "42"
       When the client calls GET /pets/1

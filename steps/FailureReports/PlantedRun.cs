@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using AuthorizerConformance.Harness.Profiles;
 
 namespace AuthorizerConformance.Steps.FailureReports;
 
@@ -70,6 +71,9 @@ public sealed class PlantedRun
                  })
             start.ArgumentList.Add(argument);
         start.Environment["AUTHZ_FEATURES_DIR"] = FeaturesFolder;
+        // The planted features are written for the reference authorizer: an AUTHZ_PROFILE of the outer run (a team
+        // judging its own authorizer) would take precedence over AUTHZ_TARGET and change every planted outcome.
+        start.Environment.Remove(AuthorizerProfile.EnvironmentVariable);
         start.Environment["AUTHZ_TARGET"] = "reference";
         start.Environment["REQNROLL_FORMATTERS"] = new JsonObject
         {

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using AuthorizerConformance.ApiImport;
+using AuthorizerConformance.Reqnroll.xUnit3;
 using AuthorizerConformance.Steps.Support;
 using Reqnroll;
 
@@ -6,8 +8,19 @@ namespace AuthorizerConformance.Steps.StepDefinitions;
 
 /// <summary>The API under test: its type, routes, stage variables, API keys, resource policy, gateway responses, behaviour options.</summary>
 [Binding]
-public sealed class ApiSteps(Stage stage)
+public sealed class ApiSteps(Stage stage, ScenarioDefinition scenario)
 {
+    /// <summary>The team's API, imported from OpenAPI 3 / Swagger 2 or a SAM template; the path is relative to the feature file.</summary>
+    [Given("the API defined in {string}")]
+    public void ApiDefinedIn(string file)
+    {
+        var featureFolder = Path.GetDirectoryName(Path.Combine(scenario.File.Directory, scenario.File.RelativePath))!;
+        var result = ApiDefinitionImporter.Import(Path.GetFullPath(Path.Combine(featureFolder, file)));
+        if (!result.IsValid)
+            throw new InvalidOperationException($"The API definition \"{file}\" ({scenario.Location}) cannot be imported:{Environment.NewLine}{result}");
+        stage.UseImportedApi(result.Api!);
+    }
+
     [Given("a REST API")]
     public void RestApi() => stage.SetApiType("REST");
 

@@ -59,7 +59,7 @@ public sealed class Hooks(Stage stage, ScenarioContext scenario, IReqnrollOutput
     }
 
     private static string Why(List<string> needs) =>
-        needs.Contains(TargetCapability.AuthorizerSettings) ? " It configures the reference authorizer's own settings (AUTH_*), which a profile's function does not have."
+        needs.Contains(TargetCapability.AuthorizerSettings) ? " It configures the reference authorizer's own settings (AUTH_*) or relies on their defaults, which a profile's function does not have."
         : needs.Contains(TargetCapability.ControlledClock) ? " It moves the authorizer's clock, and a function in its own process reads the real clock."
         : "";
 

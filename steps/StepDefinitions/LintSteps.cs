@@ -35,8 +35,8 @@ public sealed class LintSteps(Stage stage, ScenarioContext scenario, Expect expe
     [AfterTestRun]
     public static void WriteReport()
     {
-        var reports = Path.Combine(AppContext.BaseDirectory, "reports");
-        Directory.CreateDirectory(reports);
+        // Beside the run's HTML report (ReportsFolder), so authz run --report DIR gets it in DIR.
+        var reports = Directory.CreateDirectory(ReportsFolder.Path).FullName;
         File.WriteAllText(Path.Combine(reports, "lint.md"), SessionLint.Markdown(RunFindings));
     }
 }

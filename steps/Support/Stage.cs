@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AuthorizerConformance.ApiImport;
 using AuthorizerConformance.Harness.Profiles;
 using AuthorizerConformance.Gateway;
 using AuthorizerConformance.Harness.Conformance;
@@ -131,6 +132,23 @@ public sealed class Stage
         return created;
     }
 
+    /// <summary>
+    /// Replaces the API and its authorizers with an imported definition (OpenAPI or SAM): its routes are the declared
+    /// routes, and every authorizer it names is the authorizer under test unless the import mapped it otherwise.
+    /// </summary>
+    public void UseImportedApi(ImportedApi imported)
+    {
+        ArgumentNullException.ThrowIfNull(imported);
+        EnsureNotStarted();
+        Session.Api.Clear();
+        foreach (var (name, value) in imported.Api)
+            Session.Api[name] = value?.DeepClone();
+        Session.Authorizers.Clear();
+        foreach (var (name, value) in imported.Authorizers)
+            Session.Authorizers[name] = value?.DeepClone();
+        _routesDeclared = true;
+    }
+
     /// <summary>Adds a route (<c>GET /pets/{id}</c>, <c>$default</c>, <c>$connect</c>) protected by <paramref name="authorizer"/> or by none.</summary>
     public JsonObject AddRoute(string routeKey, string? authorizer)
     {
@@ -181,7 +199,9 @@ public sealed class Stage
     /// <summary>Header name and value that carry the token by default: the default authorizer's first header source.</summary>
     public (string Name, string Value) DefaultTokenHeader()
     {
-        var source = Session.Authorizers[DefaultAuthorizer]?["identitySource"] switch
+        // An imported API names its own authorizers: the token goes where the first of them reads it.
+        var authorizer = Session.Authorizers[DefaultAuthorizer] ?? Session.Authorizers.FirstOrDefault().Value;
+        var source = authorizer?["identitySource"] switch
         {
             JsonArray array => array.FirstOrDefault()?.GetValue<string>(),
             JsonValue value => value.GetValue<string>().Split(',')[0].Trim(),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using AuthorizerConformance.Harness.Inputs;
 using AuthorizerConformance.Harness.Lint;
 
 namespace AuthorizerConformance.Cli;
@@ -53,24 +54,18 @@ public static class LintCommand
 
     private static byte[] Read(string source, TextReader stdin)
     {
-        if (source == "-")
+        try
         {
-            var buffer = new char[MaxInputBytes + 1];
-            var read = stdin.ReadBlock(buffer, 0, buffer.Length);
-            return read > MaxInputBytes ? throw TooLarge("stdin") : Encoding.UTF8.GetBytes(buffer, 0, read);
+            var text = source == "-" ? BoundedInput.ReadText(stdin, MaxInputBytes, "output stdin")
+                : File.Exists(source) ? BoundedInput.ReadFile(source, MaxInputBytes, "output")
+                : throw new UsageException($"output: file '{source}' not found.");
+            return Encoding.UTF8.GetBytes(text);
         }
-        if (!File.Exists(source))
-            throw new UsageException($"output: file '{source}' not found.");
-        using var stream = File.OpenRead(source);
-        var bytes = new byte[MaxInputBytes + 1];
-        var total = 0;
-        int n;
-        while (total < bytes.Length && (n = stream.Read(bytes, total, bytes.Length - total)) > 0)
-            total += n;
-        return total > MaxInputBytes ? throw TooLarge($"'{source}'") : bytes[..total];
+        catch (InputException x)
+        {
+            throw new UsageException(x.Message);
+        }
     }
-
-    private static UsageException TooLarge(string what) => new($"output: {what} is over {MaxInputBytes} bytes.");
 
     private static void Print(LintResult result, bool json, TextWriter stdout)
     {

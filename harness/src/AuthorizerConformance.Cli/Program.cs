@@ -21,8 +21,11 @@ public static class Program
         root.Subcommands.Add(InvokeCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(LintCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ScaffoldCommand.Create());
 
-        var parse = root.Parse(args);
+        // No response files: an argument starting with '@' is a tag expression (authz run --tags @smoke), not a file.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)

@@ -9,9 +9,17 @@ namespace AuthorizerConformance.Reqnroll.xUnit3;
 /// </summary>
 public static class ScenarioRows
 {
-    /// <summary>The rows of <paramref name="testAssembly"/>'s features.</summary>
-    public static IEnumerable<ITheoryDataRow> For(Assembly testAssembly) =>
-        FeatureCatalog.For(testAssembly).Scenarios.Select(ToRow);
+    /// <summary>
+    /// The rows of <paramref name="testAssembly"/>'s features; with <see cref="TagExpression.EnvironmentVariable"/> set,
+    /// only those whose tags match it (a file that does not load stays, so it still fails).
+    /// </summary>
+    public static IEnumerable<ITheoryDataRow> For(Assembly testAssembly)
+    {
+        var selection = TagExpression.FromEnvironment();
+        return FeatureCatalog.For(testAssembly).Scenarios
+            .Where(s => selection is null || s.LoadError is not null || selection.Matches(s.AllTags))
+            .Select(ToRow);
+    }
 
     /// <summary>The theory row of one scenario: display name, label, traits and skip reason.</summary>
     public static ITheoryDataRow ToRow(ScenarioDefinition scenario)

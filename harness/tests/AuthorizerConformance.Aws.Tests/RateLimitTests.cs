@@ -27,8 +27,7 @@ public sealed class RateLimitTests
 
         for (var i = 0; i < 20; i++)
         {
-            await limiter.WaitAsync(Ct);
-            starts.Add(time.GetUtcNow());
+            starts.Add(await limiter.WaitAsync(Ct));
         }
 
         Assert.Equal(Enumerable.Range(0, 20).Select(i => DateTimeOffset.UnixEpoch + TimeSpan.FromMilliseconds(125 * i)), starts);
@@ -54,9 +53,11 @@ public sealed class RateLimitTests
 
         await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => Task.Run(async () =>
         {
-            await limiter.WaitAsync(Ct);
+            // The instant the limiter let this caller out: reading the clock afterwards would race with other waiters
+            // that move the shared fake clock on.
+            var start = await limiter.WaitAsync(Ct);
             lock (starts)
-                starts.Add(time.GetUtcNow());
+                starts.Add(start);
         }, Ct)));
 
         var ordered = starts.Order().ToList();
@@ -79,8 +80,7 @@ public sealed class RateLimitTests
 
         for (var i = 0; i < 5; i++)
         {
-            await limiter.WaitAsync(Ct);
-            starts.Add(time.GetUtcNow());
+            starts.Add(await limiter.WaitAsync(Ct));
         }
 
         Assert.All(starts.Zip(starts.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(125)));

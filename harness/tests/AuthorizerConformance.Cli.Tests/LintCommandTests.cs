@@ -72,6 +72,15 @@ public sealed class LintCommandTests : IDisposable
         Assert.Equal(2, CliRunner.Run("lint", File(Output("*")), "--ttl", "3601").ExitCode);
     }
 
+    [Fact]
+    public void An_output_over_the_bound_is_refused_while_reading()
+    {
+        var (code, _, stderr) = CliRunner.Run("lint", File(new string(' ', LintCommand.MaxInputBytes + 1)));
+
+        Assert.Equal(2, code);
+        Assert.Contains($"larger than the {LintCommand.MaxInputBytes}-byte limit", stderr, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         foreach (var f in _files)

@@ -20,6 +20,27 @@ public class ContextTests
     }
 
     [Fact]
+    public async Task CTX_2_context_keys_named_principalId_or_integrationLatency_do_not_override_or_duplicate_the_gateways_own()
+    {
+        var result = await Kit.RestToken(Outputs.Return(Outputs.Policy("Allow", "*",
+            """, "context": {"principalId": "spoofed", "integrationLatency": "slow", "tier": "gold"}"""))).Token();
+        var authorizer = Expect.Context(result).GetProperty("authorizer");
+        Assert.Equal(["principalId", "tier", "integrationLatency"], Expect.Names(authorizer));
+        Assert.Equal("user-1", authorizer.GetProperty("principalId").GetString());
+        Assert.Equal(JsonValueKind.Number, authorizer.GetProperty("integrationLatency").ValueKind);
+    }
+
+    [Fact]
+    public async Task CTX_5_a_context_key_named_principalId_does_not_duplicate_the_http_payload_1_principalId()
+    {
+        var kit = HttpApiTests.Stage("2.0", Outputs.Return(Outputs.Policy("Allow", "*", """, "context": {"principalId": "spoofed", "n": 1}""")),
+            integration: "1.0");
+        var authorizer = Expect.Context(await kit.Send("GET", "/pets/1", ("Authorization", "t"))).GetProperty("authorizer");
+        Assert.Equal(["principalId", "n"], Expect.Names(authorizer));
+        Assert.Equal("user-1", authorizer.GetProperty("principalId").GetString());
+    }
+
+    [Fact]
     public async Task CTX_3_usageIdentifierKey_becomes_identity_apiKey_with_apiKeySource_AUTHORIZER()
     {
         var kit = Kit.RestToken(Outputs.Return(Outputs.Policy("Allow", "*", """, "usageIdentifierKey": "key-1" """)),

@@ -45,7 +45,8 @@ public sealed class RequestRateLimiter
     /// before a hold. The gap is measured from actual starts, never from a precomputed schedule, so timers that fire
     /// late on a busy machine never let several requests out at once to "catch up".
     /// </summary>
-    public async Task WaitAsync(CancellationToken cancellationToken)
+    /// <returns>The instant the request was let out (read under the limiter's lock, so it is the start the gap is measured from).</returns>
+    public async Task<DateTimeOffset> WaitAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -57,7 +58,7 @@ public sealed class RequestRateLimiter
                 if (now >= earliest)
                 {
                     _next = now + _interval;
-                    return;
+                    return now;
                 }
                 wait = earliest - now;
             }

@@ -54,7 +54,9 @@ internal sealed partial class ExecutionEnvironment : IAsyncDisposable
             using var deadline = new CancellationTokenSource(cold ? _limits.InitTimeout : timeout, _time);
             using var cancelled = cancellationToken.Register(deadline.Cancel);
             var first = await Task.WhenAny(invocation.Delivered.Task, invocation.Completed.Task, _exited, Never(deadline.Token)).ConfigureAwait(false);
-            if (first == invocation.Completed.Task)
+            // On state, never on which task WhenAny reported (see EndedBeforeDelivery): an answered invocation keeps its
+            // environment warm, even when its answer is reported first.
+            if (invocation.EndedBeforeDelivery)
                 return await Finish(invocation, fault: true).ConfigureAwait(false);
             if (first == _exited && !invocation.Delivered.Task.IsCompleted)
                 return cold ? await Exited(invocation).ConfigureAwait(false) : EnvironmentOutcome.NotDelivered;

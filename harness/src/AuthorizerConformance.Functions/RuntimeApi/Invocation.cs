@@ -15,6 +15,13 @@ internal sealed class Invocation(ReadOnlyMemory<byte> eventJson)
     /// <summary>Set by the runtime's <c>/response</c>, <c>/error</c> or <c>/init/error</c>, or by a protocol fault.</summary>
     public TaskCompletionSource<AuthorizerInvocation> Completed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>
+    /// Completed while no <c>/next</c> ever took it: an init error, which resets the environment. Read from the state, not
+    /// from which of the two tasks a <c>WhenAny</c> reported first: both complete their continuations asynchronously, so
+    /// under load an answer's completion can be reported before its delivery's.
+    /// </summary>
+    public bool EndedBeforeDelivery => Completed.Task.IsCompleted && !Delivered.Task.IsCompleted;
+
     /// <summary>The <c>Lambda-Runtime-Deadline-Ms</c> value, fixed at delivery.</summary>
     public long DeadlineMs { get; set; }
 

@@ -70,10 +70,16 @@ public sealed partial class ApiGateway
         }
         else
         {
-            if (output.PrincipalId is not null || output.Policy is not null)
+            var writesPrincipal = output.PrincipalId is not null || output.Policy is not null;
+            if (writesPrincipal)
                 w.WriteString("principalId", output.PrincipalId);
             foreach (var (key, value) in output.Context)
             {
+                // CTX-2 (local decision, L: AWS documents no precedence): the gateway's own principalId and
+                // integrationLatency win over context keys of the same name, which would otherwise be written twice
+                // (JSON with a duplicate member, which most backends' parsers refuse).
+                if ((writesPrincipal && key == "principalId") || (_api.Type != ApiType.Http && key == "integrationLatency"))
+                    continue;
                 if (_api.Type == ApiType.Http)
                 {
                     w.WritePropertyName(key);

@@ -39,6 +39,10 @@ public static partial class OutputLinter
         using (document)
         {
             var root = document.RootElement;
+            // A string that is not text (an escaped lone surrogate) cannot be read as a string; the gateway refuses such
+            // an output with 500 (output validation), so there is nothing for the linter to say about its content.
+            if (AuthorizerConformance.Policy.JsonTextCheck.FirstNonText(root) is { } notText)
+                return new([], $"not text at ${(notText.Path.Length == 0 || notText.Path[0] == '[' ? "" : ".")}{notText.Path}: {notText.Message}");
             if (root.ValueKind == JsonValueKind.String && IsUnauthorizedText(root.GetString()!))
                 findings.Add(new(LintRules.UnauthorizedReturned, "$", $"the result is the JSON string \"{root.GetString()}\""));
             if (subject.Output.Length > MaxOutputBytes)
@@ -65,7 +69,7 @@ public static partial class OutputLinter
         var reason = subject.Credentials.Any(c => c.Length > 0 && (principal == c || (c.Length >= 16 && principal.Contains(c, StringComparison.Ordinal))))
             ? "it is (or contains) the credential the function was handed"
             : principal.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? "it holds an Authorization header value"
-            : Credentials.LooksLikeJwt(principal) ? "it is a JWT"
+            : AuthorizerConformance.Gateway.Redaction.Redact(principal) != principal ? "it holds a JWT (the redaction routine finds one in it)"
             : Credentials.LooksLikeAwsAccessKey(principal) ? "it looks like an AWS access key id"
             : null;
         if (reason is not null)

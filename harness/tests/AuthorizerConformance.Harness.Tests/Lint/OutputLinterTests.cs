@@ -125,6 +125,18 @@ public class OutputLinterTests
     }
 
     [Theory]
+    [InlineData("{\"principalId\":\"\\ud800\"}")]
+    [InlineData("{\"context\":{\"k\":\"a\\udc00b\"}}")]
+    [InlineData("\"\\ud800\"")]
+    public void A_string_that_is_not_text_is_unreadable_not_an_exception(string output)
+    {
+        var result = Lint(output);
+
+        Assert.Empty(result.Findings);
+        Assert.StartsWith("not text at $", result.Unreadable, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("[]")]
     [InlineData("42")]
     [InlineData("{\"policyDocument\":{\"Statement\":\"x\"}}")]

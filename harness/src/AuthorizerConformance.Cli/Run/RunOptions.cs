@@ -1,0 +1,10 @@
+namespace AuthorizerConformance.Cli.Run;
+
+/// <summary>What <c>authz run</c> was asked to do, checked (paths absolute, the tag expression parsed).</summary>
+/// <param name="Profile">The authorizer profile (AUTHZ_PROFILE), or null for the environment's or the built-in one.</param>
+/// <param name="FeatureDirectories">The team's features folders, in the order given.</param>
+/// <param name="Tags">The Cucumber tag expression selecting scenarios, or null.</param>
+/// <param name="ReportDirectory">Where the reports go, or null for none.</param>
+/// <param name="NoBuiltin">Leave the built-in conformance features out.</param>
+public sealed record RunOptions(
+    string? Profile, IReadOnlyList<string> FeatureDirectories, string? Tags, string? ReportDirectory, bool NoBuiltin);
