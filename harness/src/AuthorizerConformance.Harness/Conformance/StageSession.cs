@@ -52,6 +52,10 @@ public sealed class StageSession
     /// <summary>Whether the authorizer under test runs as deployed without its secret and keys (UNA-2).</summary>
     public bool WithoutKeys { get; set; }
 
+    /// <summary>Whether the authorizer under test runs as deployed with its secret variable present but empty, and no
+    /// other key (RFC 8725 §3.5, UNA-2).</summary>
+    public bool EmptySecret { get; set; }
+
     /// <summary>Whether the stage has been built (set-up is closed then).</summary>
     public bool Started => _gateway is not null;
 
@@ -107,7 +111,10 @@ public sealed class StageSession
 
         var resolver = AuthorizerFunctionResolver.CreateDefault();
         resolver.Register(TargetKind, spec => FunctionResolution.Of(
-            Target.CreateFunction(new TargetFunctionRequest(spec.Authorizer, scenario.Api.Type, AuthorizerEnvironment, WithoutKeys, spec.TimeProvider, _authorizerLog))));
+            Target.CreateFunction(new TargetFunctionRequest(spec.Authorizer, scenario.Api.Type, AuthorizerEnvironment, WithoutKeys, spec.TimeProvider, _authorizerLog)
+            {
+                EmptySecret = EmptySecret,
+            })));
         resolver.Register(ReferenceFunctionFactory.Kind, spec => ReferenceFunctionFactory.Create(spec, scenario.Api.Type, _authorizerLog));
         var functions = new Dictionary<string, IAuthorizerFunction>(StringComparer.Ordinal);
         foreach (var authorizer in scenario.Authorizers)

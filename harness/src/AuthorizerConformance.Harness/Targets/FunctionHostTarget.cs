@@ -9,7 +9,7 @@ namespace AuthorizerConformance.Harness.Targets;
 /// A profile's function run by a function host (the Lambda Runtime API host for <c>node:</c>, <c>python:</c>,
 /// <c>command:</c>; the in-process loader for <c>dotnet:</c>). The host starts once per run, on first use, and stays
 /// warm for every scenario; a second host, started only if a scenario asks for it, runs the function without its secret
-/// and keys (UNA-2). The function reads the real clock, so this target has only
+/// and keys (UNA-2), a third one with its secret variable set but empty (RFC 8725 §3.5). The function reads the real clock, so this target has only
 /// <see cref="TargetCapability.GatewayEmulation"/>. Dispose it at the end of the run.
 /// </summary>
 public sealed class FunctionHostTarget : IConformanceTarget, IAsyncDisposable
@@ -18,6 +18,7 @@ public sealed class FunctionHostTarget : IConformanceTarget, IAsyncDisposable
 
     private readonly Lazy<IFunctionHost> _configured;
     private readonly Lazy<IFunctionHost> _withoutKeys;
+    private readonly Lazy<IFunctionHost> _emptySecret;
 
     /// <param name="profile">The profile (its function is started with <paramref name="start"/>).</param>
     /// <param name="keys">The run's keys, handed to the function as the profile's <c>tokens</c> says.</param>
@@ -29,6 +30,7 @@ public sealed class FunctionHostTarget : IConformanceTarget, IAsyncDisposable
         var starter = start ?? FunctionHosts.Start;
         _configured = new Lazy<IFunctionHost>(() => Start(starter, profile.EnvironmentFor(keys)), LazyThreadSafetyMode.ExecutionAndPublication);
         _withoutKeys = new Lazy<IFunctionHost>(() => Start(starter, profile.EnvironmentFor(keys, withoutKeys: true)), LazyThreadSafetyMode.ExecutionAndPublication);
+        _emptySecret = new Lazy<IFunctionHost>(() => Start(starter, profile.EnvironmentWithEmptySecret()), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <inheritdoc />
@@ -45,7 +47,7 @@ public sealed class FunctionHostTarget : IConformanceTarget, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         TargetApplicability.Check(Profile, request.Authorizer, request.ApiType);
-        return new HostedAuthorizerFunction(request.WithoutKeys ? _withoutKeys : _configured, request.Log);
+        return new HostedAuthorizerFunction(request.EmptySecret ? _emptySecret : request.WithoutKeys ? _withoutKeys : _configured, request.Log);
     }
 
     /// <summary>Starts the function now (instead of on the first invocation), so a profile that cannot start fails once, early.</summary>
@@ -55,7 +57,7 @@ public sealed class FunctionHostTarget : IConformanceTarget, IAsyncDisposable
     /// <summary>Stops the warm processes.</summary>
     public async ValueTask DisposeAsync()
     {
-        foreach (var host in new[] { _configured, _withoutKeys }.Where(h => h.IsValueCreated))
+        foreach (var host in new[] { _configured, _withoutKeys, _emptySecret }.Where(h => h.IsValueCreated))
         {
             IFunctionHost? started = null;
             try

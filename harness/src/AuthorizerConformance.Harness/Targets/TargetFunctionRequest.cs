@@ -16,4 +16,9 @@ public sealed record TargetFunctionRequest(
     IReadOnlyDictionary<string, string> Environment,
     bool WithoutKeys,
     TimeProvider TimeProvider,
-    TextWriter Log);
+    TextWriter Log)
+{
+    /// <summary>The scenario wants the function as deployed with its secret variable present but empty and no other key
+    /// (RFC 8725 §3.5: an empty HMAC key is no key; UNA-2).</summary>
+    public bool EmptySecret { get; init; }
+}
