@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text;
 using AuthorizerConformance.Harness.Reports;
 
@@ -25,11 +26,45 @@ public class MutantCatalogueTests
         Assert.Equal(MutantCatalogue.All.Count, MutantCatalogue.All.Select(m => m.Id).Distinct(StringComparer.Ordinal).Count());
         foreach (var mutant in MutantCatalogue.All)
         {
+            Assert.True(mutant.Kind is "mutant" or "harmless" or "correct" or "baseline", $"{mutant.Id}: unknown kind {mutant.Kind}");
+            Assert.True(File.Exists(MutantCatalogue.BaseProfile(mutant)), $"{mutant.Id}: no profile for base {mutant.Base}");
+            Assert.Contains(MutantCatalogue.All, m => m.Id == mutant.BaseId && m.Kind is "correct" or "baseline");
+            if (mutant.Runtime != "node")
+                continue;
             var source = MutantCatalogue.Source(mutant); // throws unless the patch matches exactly once
             Assert.True(mutant.Find.Length == 0 || mutant.Find != mutant.Replace, $"{mutant.Id}: the patch changes nothing");
-            Assert.True(mutant.Kind is "mutant" or "harmless" or "correct" or "baseline", $"{mutant.Id}: unknown kind {mutant.Kind}");
-            Assert.True(File.Exists(Path.Combine(MutantCatalogue.Folder, $"profile.{mutant.Base}.json")), $"{mutant.Id}: no profile for base {mutant.Base}");
-            Assert.NotEqual(mutant.Find.Length == 0, source != MutantCatalogue.Source(MutantCatalogue.All.First(m => m.Id == "correct-" + mutant.Base)));
+            Assert.NotEqual(mutant.Find.Length == 0, source != MutantCatalogue.Source(MutantCatalogue.All.First(m => m.Id == mutant.BaseId)));
+        }
+    }
+
+    [Fact]
+    public void Every_dotnet_mutant_overrides_exactly_one_member_of_the_correct_authorizer()
+    {
+        var context = new FixtureLoadContext(MutantCatalogue.DotNetAssembly);
+        try
+        {
+            var assembly = context.LoadFromAssemblyPath(MutantCatalogue.DotNetAssembly);
+            var correct = assembly.GetType("Fixtures.DotNetMutants.CorrectAuthorizer", throwOnError: true)!;
+            var dotnet = MutantCatalogue.All.Where(m => m.Runtime == "dotnet").ToList();
+            Assert.True(dotnet.Count(m => m.MustFail) >= 3, $"only {dotnet.Count(m => m.MustFail)} .NET mutants");
+            foreach (var mutant in dotnet)
+            {
+                var type = assembly.GetType("Fixtures.DotNetMutants." + mutant.Type);
+                Assert.True(type is not null, $"{mutant.Id}: Fixtures.DotNetMutants has no type {mutant.Type}");
+                if (!mutant.MustFail)
+                {
+                    Assert.Equal(correct, type);
+                    continue;
+                }
+                Assert.True(type.BaseType == correct, $"{mutant.Id}: {type.Name} does not derive directly from CorrectAuthorizer");
+                var own = type.GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly);
+                Assert.True(own.Length == 1 && own[0].GetBaseDefinition().DeclaringType == correct,
+                    $"{mutant.Id}: {type.Name} must override exactly one member of CorrectAuthorizer and declare nothing else (it declares {string.Join(", ", own.Select(m => m.Name))})");
+            }
+        }
+        finally
+        {
+            context.Unload();
         }
     }
 
@@ -75,15 +110,22 @@ public class MutantCatalogueTests
 
     private static string Report(IReadOnlyDictionary<string, SuiteRun> runs)
     {
-        var text = new StringBuilder("""
+        var text = new StringBuilder($"""
             # The mutant catalogue
 
-            Each row is `harness/tests/AuthorizerConformance.Mutants/node/authorizer.js` — a hardened Node 20 JWT authorizer
-            (standard library only) that passes the whole suite — with exactly one textual patch from `mutants.json` (the
-            patch's text occurs exactly once in the correct source, so a mutant differs from it in one place), run warm through
-            the node bootstrap with its base profile (`profile.<base>.json`). A **mutant** must make the suite fail; a
-            **correct** variant or a **harmless** variation (a `Sid`, an array `Resource`, an extra primitive context key…)
-            must pass it. "Caught by" lists the scenarios that failed on the mutant and pass on its correct base.
+            Each **Node** row is `harness/tests/AuthorizerConformance.Mutants/node/authorizer.js` — a hardened Node 20 JWT
+            authorizer (standard library only) that passes the whole suite — with exactly one textual patch from
+            `node/mutants.json` (the patch's text occurs exactly once in the correct source, so a mutant differs from it in one
+            place), run warm through the node bootstrap with its base profile (`node/profile.<base>.json`). Each **.NET** row
+            (`dotnet-…`) is a type of `harness/tests/DotNetFixtures/Fixtures.DotNetMutants`, run in process through its
+            `dotnet:` handler string (`dotnet/profile.token.json`): the correct authorizer `CorrectAuthorizer`, or a subclass
+            that overrides exactly one of its members (`dotnet/mutants.json`).
+
+            A **mutant** must make the suite fail; a **correct** variant or a **harmless** variation (a `Sid`, an array
+            `Resource`, an extra primitive context key…) must pass it, every scenario run. "Caught by" lists the scenarios that
+            failed on the mutant and pass on its correct base; a mutant's run stops once {MutantCatalogue.StopAfter} such
+            scenarios have failed (only whether it is caught matters), so it lists the first {MutantCatalogue.StopAfter} in the
+            suite's order.
 
             Generated from a real run by `harness/tests/AuthorizerConformance.Examples.Tests` (MutantCatalogueTests), which
             reruns every entry and fails when this file is not its table. Regenerate it with
@@ -104,7 +146,7 @@ public class MutantCatalogueTests
             var caught = MutantCatalogue.CaughtBy(runs, mutant);
             var byScenario = caught.GroupBy(n => n.Split(" [Examples", 2)[0], StringComparer.Ordinal)
                 .Select(g => g.Count() == 1 ? g.Key : $"{g.Key} ({g.Count()})");
-            text.Append(CultureInfo.InvariantCulture, $"| `{mutant.Id}` | {mutant.Base} | {Cell(mutant.Defect)} | {(caught.Count > 0 ? "caught" : "**SURVIVED**")} | {Cell(string.Join("; ", byScenario))} |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| `{mutant.Id}` | {mutant.Runtime} {mutant.Base} | {Cell(mutant.Defect)} | {(caught.Count > 0 ? "caught" : "**SURVIVED**")} | {Cell(string.Join("; ", byScenario))} |\n");
         }
 
         text.Append("\n## Correct variants and harmless variations\n\n| Variant | Base | What it is | Verdict |\n|---|---|---|---|\n");
@@ -115,7 +157,7 @@ public class MutantCatalogueTests
             var verdict = variant.Kind == "baseline"
                 ? $"baseline only ({failed} failed: see below)"
                 : failed == 0 ? $"passed ({passed} scenarios)" : $"**FALSE ALARM** ({failed} failed)";
-            text.Append(CultureInfo.InvariantCulture, $"| `{variant.Id}` | {variant.Base} | {Cell(variant.Defect)} | {verdict} |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| `{variant.Id}` | {variant.Runtime} {variant.Base} | {Cell(variant.Defect)} | {verdict} |\n");
         }
 
         var readings = MutantCatalogue.All.Where(m => m.Reading is not null).ToList();
