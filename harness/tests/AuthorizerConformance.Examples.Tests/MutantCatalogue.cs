@@ -140,7 +140,7 @@ public static class MutantCatalogue
         {
             string? Optional(string key) => entry.TryGetProperty(key, out var value) ? value.GetString() : null;
             string Text(string key) => Optional(key) ?? throw new InvalidOperationException($"{path}: an entry has no '{key}'.");
-            var known = runtime == "node" ? NodeKeys : DotNetKeys;
+            string[] known = runtime == "node" ? ["id", "kind", "base", "defect", "find", "replace", "reading"] : ["id", "kind", "base", "defect", "type", "reading"];
             foreach (var property in entry.EnumerateObject().Where(p => !known.Contains(p.Name)))
                 throw new InvalidOperationException($"{path}: the entry '{Optional("id")}' has an unknown key '{property.Name}'.");
             list.Add(runtime == "node"
@@ -149,7 +149,4 @@ public static class MutantCatalogue
         }
         return list;
     }
-
-    private static readonly HashSet<string> NodeKeys = new(StringComparer.Ordinal) { "id", "kind", "base", "defect", "find", "replace", "reading" };
-    private static readonly HashSet<string> DotNetKeys = new(StringComparer.Ordinal) { "id", "kind", "base", "defect", "type", "reading" };
 }
