@@ -1,8 +1,7 @@
-using System.Diagnostics;
 using System.Reflection;
-using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using AuthorizerConformance.Harness.Profiles;
+using AuthorizerConformance.Testing;
 
 namespace AuthorizerConformance.Steps.FailureReports;
 
@@ -63,35 +62,16 @@ public sealed class PlantedRun
     {
         var folder = Directory.CreateTempSubdirectory("planted-failures-").FullName;
         var reports = Path.Combine(folder, "reports");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
-        foreach (var argument in new[]
-                 {
-                     typeof(PlantedRun).Assembly.Location, "-noLogo", "-noColor", "-noAutoReporters", "-class", typeof(FeatureTests).FullName!,
-                     "-result-xml", Path.Combine(folder, "results.xml"), "-result-junit", Path.Combine(folder, "junit.xml"),
-                 })
-            start.ArgumentList.Add(argument);
-        start.Environment["AUTHZ_FEATURES_DIR"] = FeaturesFolder;
-        // The planted features are written for the reference authorizer: an AUTHZ_PROFILE of the outer run (a team
-        // judging its own authorizer) would take precedence over AUTHZ_TARGET and change every planted outcome.
-        start.Environment.Remove(AuthorizerProfile.EnvironmentVariable);
-        start.Environment["AUTHZ_TARGET"] = "reference";
-        start.Environment["REQNROLL_FORMATTERS"] = new JsonObject
-        {
-            ["formatters"] = new JsonObject
+        var run = await FeatureRunProcess.RunAsync(typeof(PlantedRun).Assembly.Location, FeaturesFolder, folder,
+            ["-noAutoReporters", "-class", typeof(FeatureTests).FullName!, "-result-junit", Path.Combine(folder, "junit.xml")],
+            new Dictionary<string, string?>
             {
-                ["html"] = new JsonObject { ["outputFilePath"] = Path.Combine(reports, "conformance.html") },
-                ["message"] = new JsonObject { ["outputFilePath"] = Path.Combine(reports, "conformance.ndjson") },
+                // The planted features are written for the reference authorizer: an AUTHZ_PROFILE of the outer run (a team
+                // judging its own authorizer) would take precedence over AUTHZ_TARGET and change every planted outcome.
+                [AuthorizerProfile.EnvironmentVariable] = null,
+                ["AUTHZ_TARGET"] = "reference",
             },
-        }.ToJsonString();
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var console = await stdout + await stderr;
-        var xml = Path.Combine(folder, "results.xml");
-        if (!File.Exists(xml))
-            throw new InvalidOperationException($"The planted-failure run wrote no results (exit code {process.ExitCode}):{Environment.NewLine}{console}");
-        return new PlantedRun(folder, XDocument.Load(xml), console);
+            (Path.Combine(reports, "conformance.html"), Path.Combine(reports, "conformance.ndjson")));
+        return new PlantedRun(folder, run.Results, run.Console);
     }
 }

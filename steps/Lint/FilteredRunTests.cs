@@ -1,6 +1,4 @@
-using System.Diagnostics;
-using System.Xml.Linq;
-using AuthorizerConformance.Reqnroll.xUnit3;
+using AuthorizerConformance.Testing;
 
 namespace AuthorizerConformance.Steps.Lint;
 
@@ -63,19 +61,10 @@ public sealed class FilteredRunTests : IDisposable
 
     private async Task<Dictionary<string, (string Result, string Message)>> RunAsync(params string[] arguments)
     {
-        var xml = Path.Combine(_features.FullName, "results.xml");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { typeof(FilteredRunTests).Assembly.Location, "-noLogo", "-noColor", "-xml", xml }.Concat(arguments))
-            start.ArgumentList.Add(argument);
-        start.Environment[FeatureDirectory.EnvironmentVariable] = _features.FullName;
-        start.Environment["REQNROLL_FORMATTERS_DISABLED"] = "true";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        Assert.True(File.Exists(xml), $"The filtered run wrote no results (exit code {process.ExitCode}): {await output}{await errors}");
-        Assert.NotEqual(0, process.ExitCode); // the run as a whole fails: a lint error never turns into a pass
-        return XDocument.Load(xml).Descendants("test").ToDictionary(
+        var run = await FeatureRunProcess.RunAsync(typeof(FilteredRunTests).Assembly.Location, _features.FullName, _features.FullName,
+            arguments, new Dictionary<string, string?>());
+        Assert.NotEqual(0, run.ExitCode); // the run as a whole fails: a lint error never turns into a pass
+        return run.Results.Descendants("test").ToDictionary(
             t => (string)t.Attribute("name")!,
             t => ((string)t.Attribute("result")!, (string?)t.Element("failure")?.Element("message") ?? ""));
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AuthorizerConformance.ApiImport;
+using AuthorizerConformance.Harness.Conformance;
 using AuthorizerConformance.Reqnroll.xUnit3;
 using AuthorizerConformance.Steps.Support;
 using Reqnroll;
@@ -20,6 +21,29 @@ public sealed class ApiSteps(Stage stage, ScenarioDefinition scenario)
             throw new InvalidOperationException($"The API definition \"{file}\" ({scenario.Location}) cannot be imported:{Environment.NewLine}{result}");
         stage.UseImportedApi(result.Api!);
     }
+
+    /// <summary>The team's API of the run (<c>authz run --api FILE</c>, or AUTHZ_API): a scenario of the team's features
+    /// runs on it anyway when it describes no API; this step says so, and fails when the run was given none.</summary>
+    [Given("the API under test")]
+    public void TheApiUnderTest() => stage.UseImportedApi(stage.ApiUnderTest ?? Import()
+        ?? throw new InvalidOperationException(
+            $"The scenario runs on the API under test, but the run was given none: run it with authz run --api FILE, or set {ApiUnderTest.EnvironmentVariable}."));
+
+    /// <summary>Offers the run's API (AUTHZ_API) to a scenario of the team's features; a built-in feature never gets it.</summary>
+    [BeforeScenario]
+    public void OfferTheApiUnderTest()
+    {
+        if (ApiUnderTest.FileFromEnvironment is not null && !BuiltinFeatures.Contains(Path.Combine(scenario.File.Directory, scenario.File.RelativePath)))
+            stage.ApiUnderTest = Import();
+    }
+
+    /// <summary>The run's API, or null when none was given; a definition that does not import fails the scenario with every error.</summary>
+    private static ImportedApi? Import() => ApiUnderTest.FromEnvironment() switch
+    {
+        null => null,
+        { IsValid: true } result => result.Api,
+        var result => throw new InvalidOperationException($"The API under test ({ApiUnderTest.EnvironmentVariable}) cannot be imported:{Environment.NewLine}{result}"),
+    };
 
     [Given("a REST API")]
     public void RestApi() => stage.SetApiType("REST");

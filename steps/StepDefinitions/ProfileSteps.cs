@@ -66,10 +66,42 @@ public sealed class ProfileSteps(Stage stage)
     }
 
     [Given("a valid token without that scope")]
-    public void WithoutScope() => SetScopes(Scopes().Where(s => s != Scoped.Scope));
+    public void WithoutScope() => SetScopes(Scopes(stage.NewToken()).Where(s => s != Scoped.Scope));
 
     [Given("a valid token with that scope")]
-    public void WithScope() => SetScopes(Scopes().Append(Scoped.Scope).Distinct(StringComparer.Ordinal));
+    public void WithScope() => SetScopes(Scopes(stage.NewToken()).Append(Scoped.Scope).Distinct(StringComparer.Ordinal));
+
+    /// <summary>
+    /// The profile's <c>scopeRoutes</c> grant <paramref name="method"/> <paramref name="path"/> with <paramref name="scope"/>
+    /// (the scenarios <c>authz scaffold --profile</c> writes); otherwise the scenario is skipped with the reason. The
+    /// reference authorizer judged without scopeRoutes is given that one through its AUTH_SCOPE_ROUTES setting.
+    /// </summary>
+    [Given("the authorizer under test grants {method} {path} only with the scope {string}")]
+    public void GrantsOnlyWithScope(HttpVerb method, RequestPath path, string scope)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(path);
+        if (Stage.Profile.ScopeRoutes.Count == 0 && Stage.Target.Capabilities.Contains(TargetCapability.AuthorizerSettings))
+        {
+            stage.Session.AuthorizerEnvironment[EnvironmentVariables.ScopeRoutes] = $"{scope}={method.Name} {path.Value}";
+            return;
+        }
+        Stage.Require(Stage.Profile.ScopesGranting(method.Name, path.Value).Contains(scope),
+            $"its scopeRoutes do not grant {method.Name} {path.Value} with the scope {scope}.");
+    }
+
+    [Given("a valid token with the scope {string}")]
+    public void ValidTokenWithScope(string scope) => SetScopes(Scopes(stage.NewToken()).Append(scope).Distinct(StringComparer.Ordinal));
+
+    [Given("a valid token without the scope {string}")]
+    public void ValidTokenWithoutScope(string scope)
+    {
+        stage.NewToken();
+        WithoutTheScope(scope);
+    }
+
+    [Given("the token does not have the scope {string}")]
+    public void WithoutTheScope(string scope) => SetScopes(Scopes(stage.EditToken()).Where(s => s != scope));
 
     [When("the client calls that route")]
     public Task CallsThatRoute() => stage.SendAsync(new ClientRequest
@@ -82,14 +114,11 @@ public sealed class ProfileSteps(Stage stage)
     private (string Scope, string Method, string Path) Scoped =>
         _scoped ?? throw new InvalidOperationException("No scoped route yet: add 'Given a route the authorizer under test grants only with a scope'.");
 
-    /// <summary>The scopes a new valid token carries (from the profile's claims).</summary>
-    private List<string> Scopes()
-    {
-        var plan = stage.NewToken();
-        return plan.Claims[Stage.Profile.Tokens.ScopeClaim] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var text)
+    /// <summary>The scopes <paramref name="plan"/> carries (a new valid token: the profile's claims).</summary>
+    private static List<string> Scopes(TokenPlan plan) =>
+        plan.Claims[Stage.Profile.Tokens.ScopeClaim] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var text)
             ? [.. text.Split(' ', StringSplitOptions.RemoveEmptyEntries)]
             : [];
-    }
 
     private void SetScopes(IEnumerable<string> scopes)
     {

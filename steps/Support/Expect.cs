@@ -63,7 +63,8 @@ public sealed class Expect(Stage stage, ScenarioDefinition scenario, IReqnrollOu
     {
         try
         {
-            return "reproduce: authz simulate " + ReportsFolder.Display(Reproduction.Write(stage, ReportsFolder.Path, name));
+            var line = "reproduce: authz simulate " + ReportsFolder.Display(Reproduction.Write(stage, ReportsFolder.Path, name));
+            return Reproduction.ReplaysElsewhere is { } elsewhere ? $"{line}{Environment.NewLine}  (replays against the reference authorizer {elsewhere})" : line;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -6,6 +6,7 @@ using AuthorizerConformance.Authorizer;
 using AuthorizerConformance.Gateway;
 using AuthorizerConformance.Harness;
 using AuthorizerConformance.Harness.Conformance;
+using AuthorizerConformance.Harness.Profiles;
 using AuthorizerConformance.Harness.Tokens;
 
 namespace AuthorizerConformance.Steps.Support;
@@ -17,6 +18,10 @@ namespace AuthorizerConformance.Steps.Support;
 /// published placeholder secret, and a JWKS of placeholder keys written beside the file), and every token the
 /// scenario built is minted again, with the same claims, header, algorithm and attack, under the placeholder keys.
 /// So the file replays the same outcome and holds no token that any real configuration accepts.
+/// <para>When the run judged another authorizer (a profile's function), the file replays against the reference authorizer
+/// held to that profile's contract (<see cref="AuthorizerProfile.ReferenceStandInEnvironment"/>), not against the
+/// function: a function in its own process reads the real clock, so its tokens would be expired by the time anyone
+/// replays them. The file's <c>comment</c> and the failure's <c>reproduce:</c> line say so.</para>
 /// </summary>
 public static class Reproduction
 {
@@ -52,23 +57,46 @@ public static class Reproduction
         ArgumentNullException.ThrowIfNull(stage);
         var session = stage.Session;
         var authorizers = (JsonObject)session.Authorizers.DeepClone();
+        var env = Stage.Profile.IsReference ? Environment(session, jwksFile) : StandInEnvironment(session, jwksFile);
         foreach (var (_, authorizer) in authorizers)
         {
             if (authorizer?["function"] is JsonObject function && function["kind"]?.GetValue<string>() == StageSession.TargetKind)
-                authorizer["function"] = new JsonObject { ["kind"] = ReferenceFunctionFactory.Kind, ["env"] = Environment(session, jwksFile) };
+                authorizer["function"] = new JsonObject { ["kind"] = ReferenceFunctionFactory.Kind, ["env"] = env.DeepClone() };
         }
         var tokens = stage.BuiltTokens.Select(t => (t.Text, Again: Remint(t))).Where(t => t.Text != t.Again).ToList();
         string Replace(string text) => tokens.Aggregate(text, (s, t) => s.Replace(t.Text, t.Again, StringComparison.Ordinal));
         var requests = new JsonArray();
         foreach (var sent in session.Sent)
             requests.Add(Request(sent, Replace));
-        return new JsonObject
+        var document = new JsonObject();
+        if (ReplaysElsewhere is { } elsewhere)
+            document["comment"] = $"Replays against the built-in reference authorizer {elsewhere}. The outcome the run saw is in the .outcome.json file beside this one.";
+        document["api"] = session.Api.DeepClone();
+        document["authorizers"] = authorizers;
+        document["startTime"] = session.Start.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        document["requests"] = requests;
+        return document;
+    }
+
+    /// <summary>
+    /// Null when the run judged the reference authorizer (the file replays it as it ran); otherwise what the file replays
+    /// against instead, for the file's comment and the failure's <c>reproduce:</c> line.
+    /// </summary>
+    public static string? ReplaysElsewhere => Stage.Profile.IsReference
+        ? null
+        : $"held to the contract of the profile '{Stage.Profile.Name}'{(Stage.Profile.SourceFile is { } file ? $" ({file})" : "")}, not against that profile's function "
+          + "(a function in its own process reads the real clock, so its tokens would be expired when replayed)";
+
+    private static JsonObject StandInEnvironment(StageSession session, string jwksFile)
+    {
+        var env = new JsonObject();
+        foreach (var (name, value) in Stage.Profile.ReferenceStandInEnvironment(PlaceholderSecret, jwksFile).OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            ["api"] = session.Api.DeepClone(),
-            ["authorizers"] = authorizers,
-            ["startTime"] = session.Start.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-            ["requests"] = requests,
-        };
+            // UNA-2: the scenario ran the function without its secret and keys.
+            if (!(session.WithoutKeys && name is EnvironmentVariables.TokenSalt or EnvironmentVariables.JwksFile))
+                env[name] = value;
+        }
+        return env;
     }
 
     /// <summary>Per request, what decides whether a replay gives the same outcome.</summary>

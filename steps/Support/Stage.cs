@@ -25,6 +25,7 @@ public sealed class Stage
 
     private static readonly Lazy<IConformanceTarget> SelectedTarget = new(() => ConformanceTargets.FromEnvironment(SuiteKeys.Keys));
     private bool _routesDeclared;
+    private bool _typeSet;
     private string? _token;
     private readonly List<BuiltToken> _builtTokens = [];
 
@@ -108,7 +109,15 @@ public sealed class Stage
     {
         EnsureNotStarted();
         Session.Api["type"] = type;
+        _typeSet = true;
     }
+
+    /// <summary>
+    /// The team's API for this run (<c>authz run --api</c>, AUTHZ_API), offered to a scenario of the team's features
+    /// (never a built-in one); it runs on it when it describes no API of its own (no API type, authorizer, route or
+    /// imported definition) by its first request.
+    /// </summary>
+    public ImportedApi? ApiUnderTest { get; set; }
 
     /// <summary>The <c>authorizers.&lt;name&gt;</c> object, created with the API type's defaults on first use.</summary>
     public JsonObject Authorizer(string name = DefaultAuthorizer)
@@ -200,6 +209,7 @@ public sealed class Stage
     /// <summary>Header name and value that carry the token by default: the default authorizer's first header source.</summary>
     public (string Name, string Value) DefaultTokenHeader()
     {
+        UseApiUnderTestUnlessDescribed();
         // An imported API names its own authorizers: the token goes where the first of them reads it.
         var authorizer = Session.Authorizers[DefaultAuthorizer] ?? Session.Authorizers.FirstOrDefault().Value;
         var source = authorizer?["identitySource"] switch
@@ -242,8 +252,21 @@ public sealed class Stage
         return text;
     }
 
+    /// <summary>The API under test, for a scenario that described none by now; the scenario's own API members (a resource
+    /// policy, API keys, its identity) stay on top of the definition's.</summary>
+    private void UseApiUnderTestUnlessDescribed()
+    {
+        if (ApiUnderTest is null || Session.Started || Session.Authorizers.Count > 0 || _routesDeclared || _typeSet)
+            return;
+        var own = Session.Api.Where(kv => kv.Key != "type").Select(kv => (kv.Key, Value: kv.Value?.DeepClone())).ToList();
+        UseImportedApi(ApiUnderTest);
+        foreach (var (name, value) in own)
+            Session.Api[name] = value;
+    }
+
     private void ApplyDefaults()
     {
+        UseApiUnderTestUnlessDescribed();
         if (Session.Authorizers.Count == 0)
             Authorizer();
         if (!_routesDeclared)

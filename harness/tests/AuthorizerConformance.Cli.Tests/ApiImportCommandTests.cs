@@ -73,6 +73,60 @@ public class ApiImportCommandTests
     }
 
     [Fact]
+    public void Scaffold_with_a_profile_writes_a_403_scenario_for_each_route_the_profile_grants_only_with_a_scope()
+    {
+        var folder = Path.Combine(Directory.CreateTempSubdirectory("scaffold-").FullName, "features");
+        var profile = Path.Combine(Directory.GetParent(folder)!.FullName, "profile.json");
+        File.WriteAllText(profile, """
+            {"function": "reference", "tokens": {"secretEnv": "AUTH_TOKEN_SALT"},
+             "scopeRoutes": {"orders:read": "GET /orders", "orders:admin": ["DELETE /orders/*", "* /orders/*"], "orders:delete": "DELETE /orders/?"}}
+            """);
+
+        var (code, _, stderr) = CliRunner.Run("scaffold", "--api", Data("orders-http.json"), "--profile", profile, "--out", folder);
+
+        Assert.True(code == 0, stderr);
+        var feature = File.ReadAllText(Path.Combine(folder, "LambdaAuth.feature")).ReplaceLineEndings("\n");
+        Assert.Contains("""
+              Scenario: LambdaAuth: GET /orders allows a valid token with the scope "orders:read"
+                Given the authorizer under test grants GET /orders only with the scope "orders:read"
+                And a valid token with the scope "orders:read"
+                When the client calls GET /orders with the header "Authorization" set to "Bearer {token}"
+                Then access is allowed
+            """.ReplaceLineEndings("\n"), feature, StringComparison.Ordinal);
+        // A route two scopes grant: the token lacks both, and the first names the scenario.
+        Assert.Contains("""
+              Scenario: LambdaAuth: DELETE /orders/{id} denies a valid token without the scope "orders:admin"
+                Given the authorizer under test grants DELETE /orders/1 only with the scope "orders:admin"
+                And a valid token without the scope "orders:admin"
+                And the token does not have the scope "orders:delete"
+                When the client calls DELETE /orders/1 with the header "Authorization" set to "Bearer {token}"
+                Then the client gets 403
+                And the backend is not reached
+            """.ReplaceLineEndings("\n"), feature, StringComparison.Ordinal);
+        Assert.Equal(2, feature.Split("Then the client gets 403").Length - 1);
+        Assert.Contains("Where the profile \"profile\" grants a route only with a scope", feature, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scaffold_without_a_scope_for_a_route_writes_only_the_plain_scenarios_and_a_bad_profile_exits_2()
+    {
+        var folder = Path.Combine(Directory.CreateTempSubdirectory("scaffold-").FullName, "features");
+        var profile = Path.Combine(Directory.GetParent(folder)!.FullName, "profile.json");
+        File.WriteAllText(profile, """{"function": "reference", "tokens": {"secretEnv": "S"}, "scopeRoutes": {"pets:read": "GET /pets"}}""");
+        var bad = Path.Combine(Directory.GetParent(folder)!.FullName, "bad.json");
+        File.WriteAllText(bad, "{\n  \"function\": \"reference\",\n  \"scopes\": {}\n}\n");
+
+        var (code, _, stderr) = CliRunner.Run("scaffold", "--api", Data("orders-http.json"), "--profile", profile, "--out", folder);
+        var refused = CliRunner.Run("scaffold", "--api", Data("orders-http.json"), "--profile", bad, "--out", folder + "-bad");
+
+        Assert.True(code == 0, stderr);
+        Assert.DoesNotContain("the scope", File.ReadAllText(Path.Combine(folder, "LambdaAuth.feature")), StringComparison.Ordinal);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains($"{bad}:3: $.scopes", refused.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder + "-bad"));
+    }
+
+    [Fact]
     public void Scaffold_of_an_unimportable_definition_exits_2_with_the_errors()
     {
         var path = Scenario("openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\nx-amazon-apigateway-made-up: 1\n");

@@ -26,7 +26,7 @@ internal static class AuthzProcess
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
-        foreach (var name in new[] { "AUTHZ_PROFILE", "AUTHZ_TAGS", "AUTHZ_FEATURES_DIR", "GITHUB_STEP_SUMMARY" })
+        foreach (var name in new[] { "AUTHZ_PROFILE", "AUTHZ_TAGS", "AUTHZ_FEATURES_DIR", "AUTHZ_API", "AUTHZ_API_NAME", "GITHUB_STEP_SUMMARY" })
             start.Environment.Remove(name); // the outer run's settings are not this run's
         foreach (var (name, value) in environment)
         {

@@ -27,6 +27,16 @@ public class ScenarioParserTests
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_comment_is_free_text_for_people_and_must_be_a_string()
+    {
+        Assert.True(ScenarioParser.Parse("""{"comment": "Replays against the reference.", "api": {"type": "REST", "routes": []}, "requests": []}""").IsValid);
+
+        var error = Error("""{"comment": ["no"], "api": {"type": "REST", "routes": []}, "requests": []}""");
+        Assert.Equal("comment", error.Path);
+        Assert.Contains("must be a string", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""{"api": {"type": "REST", "routes": []}, "authorizers": {}, "requests": [{"method": "GET", "path": "/x", "headers": {"A": "\ud800"}}]}""", "requests[0].headers.A")]
     [InlineData("""{"api": {"type": "REST", "routes": []}, "authorizers": {}, "requests": [{"\udc00": 1}]}""", "requests[0]")]

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Reflection;
-using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using AuthorizerConformance.Testing;
 
 namespace AuthorizerConformance.Reqnroll.xUnit3.Tests;
 
@@ -54,32 +53,11 @@ public sealed class FixtureRun
     private static async Task<FixtureRun> ExecuteAsync(string folder, IReadOnlyDictionary<string, string> environment, string[] xunitArguments)
     {
         var work = Directory.CreateTempSubdirectory("runner-fixture-");
-        var xml = Path.Combine(work.FullName, "results.xml");
         var reports = Path.Combine(work.FullName, "reports");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { FixtureAssembly, "-noLogo", "-noColor", "-xml", xml }.Concat(xunitArguments))
-            start.ArgumentList.Add(argument);
-        start.Environment["AUTHZ_FEATURES_DIR"] = FixtureFolder(folder);
-        start.Environment.Remove("AUTHZ_VERBOSE"); // the default is what QA engineers see; a run asks for verbose itself
-        foreach (var (name, value) in environment)
-            start.Environment[name] = value;
-        start.Environment["REQNROLL_FORMATTERS"] = new JsonObject
-        {
-            ["formatters"] = new JsonObject
-            {
-                ["html"] = new JsonObject { ["outputFilePath"] = Path.Combine(reports, "report.html") },
-                ["message"] = new JsonObject { ["outputFilePath"] = Path.Combine(reports, "report.ndjson") },
-            },
-        }.ToJsonString();
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var console = await stdout + await stderr;
-        if (!File.Exists(xml))
-            throw new InvalidOperationException($"The fixture run on '{folder}' wrote no results (exit code {process.ExitCode}):{Environment.NewLine}{console}");
-        return new FixtureRun(Parse(XDocument.Load(xml)), reports, console);
+        var run = await FeatureRunProcess.RunAsync(FixtureAssembly, FixtureFolder(folder), work.FullName, xunitArguments,
+            environment.ToDictionary(kv => kv.Key, kv => (string?)kv.Value, StringComparer.Ordinal),
+            (Path.Combine(reports, "report.html"), Path.Combine(reports, "report.ndjson")));
+        return new FixtureRun(Parse(run.Results), reports, run.Console);
     }
 
     private static List<TestResult> Parse(XDocument document) =>

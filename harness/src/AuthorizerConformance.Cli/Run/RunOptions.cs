@@ -6,5 +6,8 @@ namespace AuthorizerConformance.Cli.Run;
 /// <param name="Tags">The Cucumber tag expression selecting scenarios, or null.</param>
 /// <param name="ReportDirectory">Where the reports go, or null for none.</param>
 /// <param name="NoBuiltin">Leave the built-in conformance features out.</param>
+/// <param name="Api">The team's API definition (AUTHZ_API), or null for the environment's or none.</param>
+/// <param name="ApiName">The API's logical id in a SAM template with several (AUTHZ_API_NAME), or null.</param>
 public sealed record RunOptions(
-    string? Profile, IReadOnlyList<string> FeatureDirectories, string? Tags, string? ReportDirectory, bool NoBuiltin);
+    string? Profile, IReadOnlyList<string> FeatureDirectories, string? Tags, string? ReportDirectory, bool NoBuiltin,
+    string? Api = null, string? ApiName = null);

@@ -1,3 +1,4 @@
+using AuthorizerConformance.Harness.Conformance;
 using AuthorizerConformance.Harness.Profiles;
 using AuthorizerConformance.Reqnroll.xUnit3;
 using Spectre.Console;
@@ -19,6 +20,9 @@ internal static class SuiteRunner
     public static async Task<int> RunAsync(RunOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
         var judged = CheckProfile(options.Profile, out var profilePath);
+        var (apiPath, apiName) = CheckApi(options);
+        if (apiPath is not null)
+            judged += $", API {Path.GetFileName(apiPath)}";
         if (options.Tags is { } tags && TagExpression.TryParse(tags, out var tagError) is null)
             throw new UsageException($"--tags: '{tags}' is not a tag expression: {tagError}.");
         FeatureFolders.Check(options.FeatureDirectories, options.NoBuiltin);
@@ -44,6 +48,8 @@ internal static class SuiteRunner
                 environment[AuthorizerProfile.EnvironmentVariable] = profilePath;
             if (options.Tags is not null)
                 environment[TagExpression.EnvironmentVariable] = options.Tags;
+            environment[ApiUnderTest.EnvironmentVariable] = apiPath; // absolute: the suite runs in its own folder
+            environment[ApiUnderTest.NameVariable] = apiName;
 
             var (exitCode, otherOutput) = await RunWithProgressAsync(suiteAssembly, environment, reader, stdout, cancel).ConfigureAwait(false);
             var errors = reader.RunErrors.ToList();
@@ -83,6 +89,31 @@ internal static class SuiteRunner
         if (!loaded.IsValid)
             throw new UsageException($"the profile is not valid:{Environment.NewLine}{loaded.ErrorText}");
         return $"profile '{loaded.Profile!.Name}', {Path.GetFileName(path)}";
+    }
+
+    /// <summary>
+    /// The team's API: <c>--api</c>, else the environment's AUTHZ_API (as for the profile), made absolute and imported
+    /// here first, so a definition that cannot be read or is not supported is a usage error (exit 2) naming the file,
+    /// the line and the path of every problem, before any scenario runs.
+    /// </summary>
+    private static (string? Path, string? Name) CheckApi(RunOptions options)
+    {
+        var chosen = options.Api ?? Environment.GetEnvironmentVariable(ApiUnderTest.EnvironmentVariable);
+        if (string.IsNullOrEmpty(chosen))
+        {
+            if (options.ApiName is not null)
+                throw new UsageException("--api-name: names an API of the --api file; give --api too.");
+            return (null, null);
+        }
+        var path = Path.GetFullPath(chosen);
+        var name = options.ApiName ?? (Environment.GetEnvironmentVariable(ApiUnderTest.NameVariable) is { Length: > 0 } n ? n : null);
+        var option = options.Api is null ? ApiUnderTest.EnvironmentVariable : "--api";
+        if (!File.Exists(path))
+            throw new UsageException($"{option}: file '{chosen}' not found.");
+        var imported = ApiUnderTest.Import(path, name);
+        if (!imported.IsValid)
+            throw new UsageException($"{option}: the API definition cannot be imported:{Environment.NewLine}{imported}");
+        return (path, name);
     }
 
     private static string Formatters(string reports)

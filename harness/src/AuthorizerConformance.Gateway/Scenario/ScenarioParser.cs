@@ -37,7 +37,10 @@ public static partial class ScenarioParser
             return ScenarioParseResult.Failed(new ScenarioError(notText.Path, notText.Message));
         try
         {
-            Json.Object(root, "", "api", "authorizers", "requests", "startTime");
+            Json.Object(root, "", "api", "authorizers", "requests", "startTime", "comment");
+            // "comment": free text for people (a reproduction says what it replays against); never read otherwise.
+            if (Json.Has(root, "comment", out var comment) && comment.ValueKind != JsonValueKind.String)
+                throw new ScenarioFormatException("comment", $"must be a string, found {Json.Kind(comment)}");
             if (!Json.Has(root, "api", out var apiElement))
                 throw new ScenarioFormatException("api", "is required");
             var type = ReadApiType(apiElement);

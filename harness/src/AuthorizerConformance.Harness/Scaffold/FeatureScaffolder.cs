@@ -2,18 +2,22 @@ using System.Text;
 using System.Text.RegularExpressions;
 using AuthorizerConformance.ApiImport;
 using AuthorizerConformance.Gateway;
+using AuthorizerConformance.Harness.Profiles;
 
 namespace AuthorizerConformance.Harness.Scaffold;
 
 /// <summary>
 /// <c>authz scaffold</c>: from an imported API, a starting feature per authorizer with, for every route it protects, a
-/// valid token allowed, no token → 401 and a token signed with another key → 401; and the routes without an authorizer,
-/// each reachable without a token. Only steps of docs/steps.md; tags as the lint wants them (one source, a rule).
+/// valid token allowed, no token → 401 and a token signed with another key → 401; where the profile maps scopes to the
+/// route (<c>scopeRoutes</c>), the valid token carries the route's scope and a valid token without it is denied (403);
+/// and the routes without an authorizer, each reachable without a token. Only steps of docs/steps.md; tags as the lint
+/// wants them (one source, a rule).
 /// </summary>
 public static partial class FeatureScaffolder
 {
-    /// <summary>The features for <paramref name="api"/>; <paramref name="apiPath"/> is the definition's path as the features write it (relative to them).</summary>
-    public static IReadOnlyList<ScaffoldedFeature> Scaffold(ImportedApi api, string apiPath)
+    /// <summary>The features for <paramref name="api"/>; <paramref name="apiPath"/> is the definition's path as the features
+    /// write it (relative to them); <paramref name="profile"/> (optional) gives the scopes routes need.</summary>
+    public static IReadOnlyList<ScaffoldedFeature> Scaffold(ImportedApi api, string apiPath, AuthorizerProfile? profile = null)
     {
         ArgumentNullException.ThrowIfNull(api);
         ArgumentNullException.ThrowIfNull(apiPath);
@@ -27,7 +31,10 @@ public static partial class FeatureScaffolder
                 continue;
             var text = Header($"The authorizer {authorizer.Name} of {title}",
                 $"Scaffolded by authz scaffold from {title}: every route the authorizer \"{authorizer.Name}\" protects allows a valid token,\n"
-                + "  and refuses a request without a token or with a token signed with a key the authorizer does not know.", apiPath);
+                + "  and refuses a request without a token or with a token signed with a key the authorizer does not know."
+                + (profile is { ScopeRoutes.Count: > 0 }
+                    ? $"\n  Where the profile \"{profile.Name}\" grants a route only with a scope, the valid token carries it, and a token\n  without it is denied (403)."
+                    : ""), apiPath);
             var (header, prefix) = TokenHeader(authorizer);
             var missingRule = definition.Type switch { ApiType.Http => "HTTP-2", _ when authorizer.Type == AuthorizerType.Token => "TOK-6", _ => "REQ-2" };
             foreach (var route in routes)
@@ -35,14 +42,20 @@ public static partial class FeatureScaffolder
                 var (method, path) = Request(route);
                 var name = $"{authorizer.Name}: {route.RouteKey}";
                 var call = CallWithToken(method, path, header, prefix, route.ApiKeyRequired);
-                var given = route.ApiKeyRequired ? "Given the usage plan has the API key \"scaffold-api-key\"\n    And a valid token" : "Given a valid token";
-                text.Append(CultureInvariant($"""
+                var scopes = profile?.ScopesGranting(method, path) ?? [];
+                var plan = route.ApiKeyRequired ? "Given the usage plan has the API key \"scaffold-api-key\"\n    And " : "Given ";
+                text.Append(scopes.Count == 0
+                    ? CultureInvariant($"""
 
                       @source:local-decision @rule:POL-1
                       Scenario: {name} allows a valid token
-                        {given}
+                        {plan}a valid token
                     {call}
                         Then access is allowed
+
+                    """)
+                    : ScopeScenarios(name, method, path, scopes, plan, call));
+                text.Append(CultureInvariant($"""
 
                       @source:local-decision @rule:{missingRule}
                       Scenario: {name} refuses a request without a token
