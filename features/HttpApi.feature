@@ -411,9 +411,10 @@ Feature: HTTP API
         | payload 2.0, simple     | the authorizer uses simple responses             |
         | payload 1.0, IAM        | the authorizer has payload format "1.0"          |
 
-    @source:local-decision @rule:UNA-1 @rule:HTTP-7
+    @source:local-decision @rule:UNA-1 @rule:HTTP-7 @needs:authorizer-settings
     Scenario Outline: The reference authorizer refuses an invalid token on an HTTP API with 401 (<variant>)
-      Given <configuration>
+      Given the reference authorizer's default settings
+      And <configuration>
       And a valid token
       And the token is signed with a key the authorizer does not know
       When the client calls GET /pets/1
