@@ -110,7 +110,15 @@ public static class MutantCatalogue
         return started.ToDictionary(r => r.Key, r => r.Value.Result, StringComparer.Ordinal);
     }
 
-    private static async Task<SuiteRun> RunOneAsync(Mutant mutant, Func<IReadOnlyList<ScenarioVerdict>, bool>? stopWhen)
+    /// <summary>The suite's run against <paramref name="mutant"/> to its end, all of it or the part the runner's
+    /// <paramref name="filter"/> arguments select (<see cref="SuiteRun.RunAsync(string, TimeSpan, string[])"/>).</summary>
+    public static Task<SuiteRun> RunAsync(Mutant mutant, params string[] filter)
+    {
+        ArgumentNullException.ThrowIfNull(mutant);
+        return RunOneAsync(mutant, null, filter);
+    }
+
+    private static async Task<SuiteRun> RunOneAsync(Mutant mutant, Func<IReadOnlyList<ScenarioVerdict>, bool>? stopWhen, params string[] filter)
     {
         var folder = Directory.CreateTempSubdirectory("authz-mutant-" + mutant.Id + "-");
         try
@@ -123,7 +131,7 @@ public static class MutantCatalogue
                 profile["function"] = $"dotnet:{DotNetAssembly}::Fixtures.DotNetMutants.{mutant.Type}::Handle";
             var path = Path.Combine(folder.FullName, "profile.json");
             await File.WriteAllTextAsync(path, profile.ToJsonString());
-            return await SuiteRun.RunAsync(path, TimeSpan.FromMinutes(8), stopWhen);
+            return await SuiteRun.RunAsync(path, TimeSpan.FromMinutes(8), stopWhen, filter);
         }
         finally
         {

@@ -90,7 +90,8 @@ public class MutantCatalogueTests
         var failed = run.Verdicts.Where(v => v.Outcome == VerdictOutcome.Failed).Select(v => MutantCatalogue.Name(v) + " — " + v.Reason).ToList();
         Assert.True(failed.Count == 0, $"False alarm: '{id}' is correct but failed:{Environment.NewLine}{string.Join(Environment.NewLine, failed)}");
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains(run.Verdicts, v => v.Outcome == VerdictOutcome.Passed && v.Feature == "JWT attacks");
+        // The run judged the function itself, not only API Gateway's rules with scripted functions.
+        Assert.Contains(run.Verdicts, v => v.Outcome == VerdictOutcome.Passed && v.Scenario.Contains("authorizer under test", StringComparison.Ordinal));
     }
 
     [Fact]

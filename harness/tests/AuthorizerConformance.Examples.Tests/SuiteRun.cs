@@ -48,13 +48,18 @@ public sealed class SuiteRun
         Verdicts.SingleOrDefault(v => v.Feature == feature && v.Scenario == scenario)
         ?? throw new InvalidOperationException($"The run has no scenario '{feature}: {scenario}'.");
 
-    /// <summary>Runs the whole suite against the profile at <paramref name="profile"/> (absolute, or relative to the
-    /// repository), stopping early once <paramref name="stopWhen"/> holds for the verdicts so far (checked after each
-    /// failed scenario).</summary>
-    public static async Task<SuiteRun> RunAsync(string profile, TimeSpan timeout, Func<IReadOnlyList<ScenarioVerdict>, bool>? stopWhen = null)
+    /// <summary>Runs the suite against the profile at <paramref name="profile"/> (absolute, or relative to the
+    /// repository) to its end; the xUnit runner's <paramref name="filter"/> arguments (<c>-trait "Feature=IdentitySource"</c>,
+    /// repeated: any of them) run only part of it.</summary>
+    public static Task<SuiteRun> RunAsync(string profile, TimeSpan timeout, params string[] filter) => RunAsync(profile, timeout, null, filter);
+
+    /// <summary>Runs the suite against the profile at <paramref name="profile"/>, stopping early once
+    /// <paramref name="stopWhen"/> holds for the verdicts so far (checked after each failed scenario).</summary>
+    public static async Task<SuiteRun> RunAsync(string profile, TimeSpan timeout, Func<IReadOnlyList<ScenarioVerdict>, bool>? stopWhen, params string[] filter)
     {
+        ArgumentNullException.ThrowIfNull(filter);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoRoot };
-        foreach (var argument in new[] { StepsAssembly, "-noLogo", "-noColor", "-class", "AuthorizerConformance.Steps.FeatureTests", "-reporter", "json" })
+        foreach (var argument in new[] { StepsAssembly, "-noLogo", "-noColor", "-class", "AuthorizerConformance.Steps.FeatureTests", "-reporter", "json" }.Concat(filter))
             start.ArgumentList.Add(argument);
         start.Environment["AUTHZ_PROFILE"] = profile;
         start.Environment["PWD"] = RepoRoot; // as a shell in the repository root would set it
