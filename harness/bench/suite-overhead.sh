@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Suite overhead (issue 11, item 7): what one no-op scenario costs inside the feature runner, and the wall time of
 # the whole in-process suite. Not a test: a measurement printed with the machine's load. Usage:
-#   harness/bench/suite-overhead.sh [N]     (N no-op scenarios against 1; default 400; needs a built steps project)
-# Per-scenario overhead = (wall(N+1 scenarios) - wall(1 scenario)) / N, each the median of 3 runs of the built suite
+#   harness/bench/suite-overhead.sh [N] [BASE_DLL]   (N no-op scenarios against 1; default 400; needs a built steps project)
+# Per-scenario overhead = (run(N+1 scenarios) - run(1 scenario)) / N, each the median of 3 runs of the built suite
 # (xUnit's in-process runner, the way authz run and dotnet test run it), Reqnroll's formatters on as in a normal run.
+# Two figures per run: wall clock (the target's measure; meaningless on a loaded machine) and CPU time, user + system
+# of the run's processes (far less disturbed by other load: the figure to compare builds with on a shared machine).
+# With BASE_DLL (another build's AuthorizerConformance.Steps.dll) the same runs alternate between it and this build,
+# for an A/B comparison in one run. SUITE_OVERHEAD_SKIP_WHOLE=1 skips the whole-suite run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n=${1:-400}
-suite=steps/bin/Debug/net10.0/AuthorizerConformance.Steps.dll
+suite=$PWD/steps/bin/Debug/net10.0/AuthorizerConformance.Steps.dll
+base=${2:-}
 [ -f "$suite" ] || { echo "build first: dotnet build steps/AuthorizerConformance.Steps.csproj" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -20,27 +25,45 @@ write_features() { # $1 folder, $2 count
       printf '\n  @source:local-decision @rule:TOK-6\n  Scenario: No-op %s\n    Given a REST API\n' "$i"
     done
   } > "$1/NoOp.feature"
+  touch -d '-1 minute' "$1/NoOp.feature" # as a feature file at rest is (not written within the last seconds)
 }
 
-wall() { # $1 features folder → seconds (median of 3)
-  for _ in 1 2 3; do
-    start=$(date +%s.%N)
-    AUTHZ_FEATURES_DIR="$1" REQNROLL_FORMATTERS="{\"formatters\":{\"html\":{\"outputFilePath\":\"$work/r.html\"},\"message\":{\"outputFilePath\":\"$work/r.ndjson\"}}}" \
-      dotnet exec "$suite" -noLogo -class AuthorizerConformance.Steps.FeatureTests > "$work/out.txt" 2>&1 || { cat "$work/out.txt" >&2; exit 1; }
-    end=$(date +%s.%N)
-    echo "$end - $start" | bc
-  done | sort -n | sed -n 2p
+once() { # $1 dll, $2 features folder → "wall cpu" seconds
+  local TIMEFORMAT='%R %U %S'
+  { time AUTHZ_FEATURES_DIR="$2" REQNROLL_FORMATTERS="{\"formatters\":{\"html\":{\"outputFilePath\":\"$work/r.html\"},\"message\":{\"outputFilePath\":\"$work/r.ndjson\"}}}" \
+      dotnet exec "$1" -noLogo -class AuthorizerConformance.Steps.FeatureTests > "$work/out.txt" 2>&1 || { cat "$work/out.txt" >&2; exit 1; } ; } 2> "$work/time.txt"
+  awk '{ printf "%s %.3f\n", $1, $2 + $3 }' "$work/time.txt"
 }
+
+median() { sort -n | sed -n 2p; }
 
 write_features "$work/one" 1
 write_features "$work/many" $((n + 1))
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-one=$(wall "$work/one")
-many=$(wall "$work/many")
-echo "1 scenario: ${one} s wall; $((n + 1)) scenarios: ${many} s wall"
-echo "per no-op scenario: $(echo "scale=3; ($many - $one) * 1000 / $n" | bc) ms (target ≤ 1 ms)"
-start=$(date +%s.%N)
-dotnet test --project steps/AuthorizerConformance.Steps.csproj --no-build > "$work/suite.txt" 2>&1 || true
-end=$(date +%s.%N)
-echo "whole suite, dotnet test --no-build: $(echo "$end - $start" | bc) s wall (target ≤ 4 s); $(grep -E '^\s+total:' "$work/suite.txt" | tail -1 | xargs)"
+builds=("$suite")
+[ -n "$base" ] && builds=("$base" "$suite")
+declare -A wall cpu
+for round in 1 2 3; do
+  for dll in "${builds[@]}"; do
+    for size in one many; do
+      once "$dll" "$work/$size" > "$work/run.txt"
+      read -r w c < "$work/run.txt"
+      wall[$dll,$size]+="$w "
+      cpu[$dll,$size]+="$c "
+    done
+  done
+done
+for dll in "${builds[@]}"; do
+  label=$([ "$dll" = "$suite" ] && echo "this build" || echo "base $dll")
+  w1=$(echo ${wall[$dll,one]} | tr ' ' '\n' | median); wn=$(echo ${wall[$dll,many]} | tr ' ' '\n' | median)
+  c1=$(echo ${cpu[$dll,one]} | tr ' ' '\n' | median); cn=$(echo ${cpu[$dll,many]} | tr ' ' '\n' | median)
+  echo "$label: 1 scenario: ${w1} s wall, ${c1} s CPU; $((n + 1)) scenarios: ${wn} s wall, ${cn} s CPU"
+  echo "$label: per no-op scenario: $(echo "scale=3; ($wn - $w1) * 1000 / $n" | bc) ms wall (target ≤ 1 ms), $(echo "scale=3; ($cn - $c1) * 1000 / $n" | bc) ms CPU"
+done
+if [ "${SUITE_OVERHEAD_SKIP_WHOLE:-}" != 1 ]; then
+  TIMEFORMAT='%R %U %S'
+  { time dotnet test --project steps/AuthorizerConformance.Steps.csproj --no-build > "$work/suite.txt" 2>&1 || true ; } 2> "$work/time.txt"
+  read -r w u s < "$work/time.txt"
+  echo "whole suite, dotnet test --no-build: $w s wall (target ≤ 4 s), $(echo "$u + $s" | bc) s CPU; $(grep -E '^\s+total:' "$work/suite.txt" | tail -1 | xargs)"
+fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AuthorizerConformance.Harness.Targets;
 using AuthorizerConformance.Harness.Tokens;
 using AuthorizerConformance.Steps.Support;
 using Reqnroll;
@@ -19,6 +20,7 @@ public sealed class ContractSteps(Stage stage, Expect expect)
     public void PromisedContext()
     {
         Stage.Require(Stage.Profile.Context.PromisesClaims, "its context is \"none\".");
+        Stage.Observe(TargetObservation.BackendRequest);
         var context = BackendContext();
         var claims = stage.Token?.Claims ?? throw new InvalidOperationException("The scenario has no token: add a 'Given a valid token' step.");
         var missing = new List<string>();
@@ -43,6 +45,13 @@ public sealed class ContractSteps(Stage stage, Expect expect)
     public void Refused()
     {
         var last = stage.Last;
+        if (Stage.Target.CannotObserve(TargetObservation.GatewayDecision) is not null)
+        {
+            // A deployed stage shows the status only: its 401 (the authorizer's Unauthorized, GWR-3's UnauthorizedException).
+            expect.That(last.Status == 401, () => $"the client's status is {last.Status}; the scenario expects 401 (the token refused)");
+            expect.That(!last.Integration.Invoked, () => "the backend was reached; a refused request must never reach it");
+            return;
+        }
         var simple = stage.Session.Authorizers[Stage.DefaultAuthorizer]?["enableSimpleResponses"]?.GetValue<bool>() == true;
         var ok = (last.Status, last.Failure) == (401, "authorizer-unauthorized") || (simple && (last.Status, last.Failure) == (403, "simple-response-denied"));
         expect.That(ok, () => $"the client's status is {last.Status} (failure {last.Failure ?? "none"}: {last.FailureDetail ?? "-"}); the scenario expects " +
@@ -53,6 +62,7 @@ public sealed class ContractSteps(Stage stage, Expect expect)
     [Then("the authorizer's log holds neither the token nor the secret")]
     public void NoLeak()
     {
+        Stage.Observe(TargetObservation.AuthorizerLog);
         expect.That(stage.Session.Calls.Count > 0, () => "the authorizer was never invoked, so its log proves nothing");
         var leaks = LogLeaks.Find(stage.Session.AuthorizerLog, stage.Token is null ? null : stage.TokenText, SuiteKeys.Keys.Secrets);
         expect.That(leaks.Count == 0, () => $"the authorizer under test logged {string.Join(" and ", leaks)}; the scenario expects neither (never log a token or a secret)");

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using AuthorizerConformance.Gateway;
+using AuthorizerConformance.Harness.Targets;
+using AuthorizerConformance.Harness.Targets.Deployed;
 using AuthorizerConformance.Policy;
 using AuthorizerConformance.Steps.Support;
 using Reqnroll;
@@ -20,6 +22,13 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
     public void StatusBecause(HttpStatus status, string failure)
     {
         Status(status);
+        if (Stage.Target.CannotObserve(TargetObservation.GatewayDecision) is not null && DeployedStageTarget.ErrorTypeOf(failure) is { } shown)
+        {
+            // A deployed stage shows the gateway response, not the code: checked as far as the answer shows it.
+            ShowsErrorType(shown, failure);
+            return;
+        }
+        Stage.Observe(TargetObservation.GatewayDecision);
         expect.Equal($"the failure code of the {stage.Last.Status}", failure, stage.Last.Failure);
     }
 
@@ -70,47 +79,67 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
     public void ImplicitDeny() => Denied(PolicyDecision.ImplicitDeny);
 
     [Then("the policy decision is {word}")]
-    public void Decision(string decision) => expect.Equal("the policy decision", decision, stage.Last.Decision?.ToString() ?? "none");
-
+    public void Decision(string decision)
+    {
+        Stage.Observe(TargetObservation.GatewayDecision);
+        expect.Equal("the policy decision", decision, stage.Last.Decision?.ToString() ?? "none");
+    }
     [Then("the resource policy decision is {word}")]
-    public void ResourcePolicyDecision(string decision) =>
+    public void ResourcePolicyDecision(string decision)
+    {
+        Stage.Observe(TargetObservation.GatewayDecision);
         expect.Equal("the resource policy decision", decision, stage.Last.ResourcePolicyDecision?.ToString() ?? "none");
-
+    }
     [Then("the deciding statement is {string}")]
     [Then("the deciding statements are {string}")]
     public void DecidingStatements(string statements)
     {
+        Stage.Observe(TargetObservation.GatewayDecision);
         var expected = string.Join(", ", Names(statements));
         var actual = string.Join(", ", stage.Last.DecidingStatements.Select(Name).Order(StringComparer.Ordinal));
         expect.That(expected == actual, () => $"the deciding statements are {Expect.Quote(actual)}; the scenario expects {Expect.Quote(expected)}");
     }
 
     [Then("the authorizer was invoked")]
-    public void Invoked() =>
+    public void Invoked()
+    {
+        Stage.Observe(TargetObservation.AuthorizerCalls);
         expect.That(stage.Last.AuthorizerInvoked, () => $"the authorizer was not invoked for request {stage.Session.Results.Count}{Why(stage.Last)}; the scenario expects it invoked");
-
+    }
     [Then("the authorizer was not invoked")]
-    public void NotInvoked() =>
+    public void NotInvoked()
+    {
+        Stage.Observe(TargetObservation.AuthorizerCalls);
         expect.That(!stage.Last.AuthorizerInvoked, () => $"the authorizer was invoked for request {stage.Session.Results.Count}; the scenario expects it not invoked");
-
+    }
     [Then("the authorizer was invoked {int} time(s) in all")]
-    public void InvokedTimes(int times) =>
+    public void InvokedTimes(int times)
+    {
+        Stage.Observe(TargetObservation.Cache);
         expect.That(stage.Session.Calls.Count == times, () => $"the authorizer was invoked {stage.Session.Calls.Count} time(s) in all; the scenario expects {times}");
-
+    }
     [Then("the result came from the cache")]
-    public void CacheHit() =>
+    public void CacheHit()
+    {
+        Stage.Observe(TargetObservation.Cache);
         expect.That(stage.Last.CacheHit, () => $"the result of request {stage.Session.Results.Count} did not come from the cache; the scenario expects a cache hit");
-
+    }
     [Then("the result did not come from the cache")]
-    public void CacheMiss() =>
+    public void CacheMiss()
+    {
+        Stage.Observe(TargetObservation.Cache);
         expect.That(!stage.Last.CacheHit, () => $"the result of request {stage.Session.Results.Count} came from the cache; the scenario expects no cache hit");
-
+    }
     [Then("the method ARN is {string}")]
-    public void MethodArn(string arn) => expect.Equal("the method ARN", arn, stage.Last.MethodArn);
-
+    public void MethodArn(string arn)
+    {
+        Stage.Observe(TargetObservation.GatewayDecision);
+        expect.Equal("the method ARN", arn, stage.Last.MethodArn);
+    }
     [Then("the authorizer received:")]
     public void Received(string json)
     {
+        Stage.Observe(TargetObservation.AuthorizerEvent);
         var differences = JsonText.Differences(JsonText.Parse(Placeholders(json), "The expected event"), Event());
         expect.That(differences.Count == 0, () => Listed("the event the authorizer received differs from the scenario's:", differences));
     }
@@ -119,6 +148,7 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
     [Then("the authorizer received {string} as:")]
     public void ReceivedValue(string path, string value)
     {
+        Stage.Observe(TargetObservation.AuthorizerEvent);
         var node = JsonText.At(Event(), path, out var found);
         expect.That(found, () => $"the authorizer's event has no \"{path}\"; the scenario expects {Expect.Quote(value)}");
         var expected = Placeholders(value);
@@ -132,6 +162,7 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
     [Then("the authorizer's event has no {string}")]
     public void EventLacks(string path)
     {
+        Stage.Observe(TargetObservation.AuthorizerEvent);
         var node = JsonText.At(Event(), path, out var found);
         expect.That(!found, () => $"the authorizer's event member \"{path}\" is {JsonText.Show(node)}; the scenario expects no such member");
     }
@@ -139,6 +170,7 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
     [Then("the authorizer's event has exactly the members {string}")]
     public void EventMembers(string members)
     {
+        Stage.Observe(TargetObservation.AuthorizerEvent);
         var expected = Names(members);
         var actual = ((JsonObject)Event()!).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList();
         expect.That(expected.SequenceEqual(actual), () =>
@@ -149,6 +181,7 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
     [Then("the backend receives the context:")]
     public void BackendContext(DataTable expected)
     {
+        Stage.Observe(TargetObservation.BackendRequest);
         ArgumentNullException.ThrowIfNull(expected);
         var context = BackendContextObject();
         var differences = new List<string>();
@@ -171,17 +204,21 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
     [Then("the backend receives no context key {string}")]
     public void BackendLacks(string key)
     {
+        Stage.Observe(TargetObservation.BackendRequest);
         var context = BackendContextObject();
         expect.That(!context.ContainsKey(key), () => $"the backend's context key \"{key}\" is {JsonText.Show(context[key])}; the scenario expects no such key");
     }
 
     [Then("the backend receives the principal {string}")]
-    public void BackendPrincipal(string principal) =>
+    public void BackendPrincipal(string principal)
+    {
+        Stage.Observe(TargetObservation.BackendRequest);
         expect.Equal("the backend's principal", principal, Authorizer()["principalId"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null);
-
+    }
     [Then("the backend receives the request context:")]
     public void BackendRequestContext(string json)
     {
+        Stage.Observe(TargetObservation.BackendRequest);
         var differences = JsonText.Differences(JsonText.Parse(json, "The expected request context"), RequestContext());
         expect.That(differences.Count == 0, () => Listed("the request context the backend received differs from the scenario's:", differences));
     }
@@ -192,16 +229,31 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
             () => $"the backend was reached by request {stage.Session.Results.Count} ({stage.Last.Status}); the scenario expects it not reached: a refused request must never reach it");
 
     [Then("the authorizer logged a line containing {string}")]
-    public void Logged(string text) =>
+    public void Logged(string text)
+    {
+        Stage.Observe(TargetObservation.AuthorizerLog);
         expect.That(stage.Session.AuthorizerLog.Contains(text, StringComparison.Ordinal),
             () => $"the authorizer's log has no line containing \"{text}\"; the scenario expects one. Its log:{Environment.NewLine}{stage.Session.AuthorizerLog.TrimEnd()}");
-
+    }
     private void Denied(PolicyDecision decision)
     {
         var last = stage.Last;
         expect.That(last.Status == 403, () => $"the client's status is {last.Status}{Why(last)}; the scenario expects 403 ({decision})");
-        expect.Equal("the policy decision", decision.ToString(), last.Decision?.ToString());
         NotReached();
+        if (Stage.Target.CannotObserve(TargetObservation.GatewayDecision) is not null)
+        {
+            // A deployed stage shows a 403 AccessDeniedException, not which kind of deny it was.
+            ShowsErrorType("AccessDeniedException", decision.ToString());
+            return;
+        }
+        expect.Equal("the policy decision", decision.ToString(), last.Decision?.ToString());
+    }
+
+    private void ShowsErrorType(string errorType, string why)
+    {
+        var header = stage.Last.Headers.FirstOrDefault(h => string.Equals(h.Key, "x-amzn-ErrorType", StringComparison.OrdinalIgnoreCase)).Value;
+        var actual = header?.Split(':')[0];
+        expect.That(actual == errorType, () => $"the stage's x-amzn-ErrorType is {Expect.Quote(actual)}; the scenario expects {Expect.Quote(errorType)} ({why})");
     }
 
     private static string Why(GatewayResult result) =>

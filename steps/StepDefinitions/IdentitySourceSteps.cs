@@ -1,3 +1,4 @@
+using AuthorizerConformance.Harness.Targets;
 using System.Text;
 using AuthorizerConformance.Gateway;
 using AuthorizerConformance.Steps.Support;
@@ -37,6 +38,7 @@ public sealed class IdentitySourceSteps(Stage stage, Expect expect)
     [Then("the method ARN is {int} bytes long")]
     public void MethodArnBytes(int bytes)
     {
+        Stage.Observe(TargetObservation.GatewayDecision);
         var arn = stage.Last.MethodArn;
         expect.That(arn is not null, () => $"the last request has no method ARN{(stage.Last.Failure is null ? "" : $" ({stage.Last.Failure})")}; the scenario expects one of {bytes} bytes");
         var length = Encoding.UTF8.GetByteCount(arn);

@@ -1,3 +1,4 @@
+using AuthorizerConformance.Harness.Targets;
 using System.Collections.Concurrent;
 using AuthorizerConformance.Harness.Lint;
 using AuthorizerConformance.Steps.Support;
@@ -18,6 +19,7 @@ public sealed class LintSteps(Stage stage, ScenarioContext scenario, Expect expe
     [Then("the authorizer output has no lint findings")]
     public void NoFindings()
     {
+        Stage.Observe(TargetObservation.AuthorizerOutput);
         if (!stage.Session.Calls.Any())
             throw new InvalidOperationException("The authorizer was never invoked, so there is no output to lint: send a request first.");
         var findings = SessionLint.TargetFindings(stage.Session);

@@ -1,3 +1,4 @@
+using AuthorizerConformance.Harness.Targets;
 using AuthorizerConformance.Steps.Support;
 using Reqnroll;
 
@@ -10,6 +11,7 @@ public sealed class LoggingSteps(Stage stage, Expect expect)
     [Then("the access log variable {string} is {string}")]
     public void Variable(string name, string value)
     {
+        Stage.Observe(TargetObservation.GatewayDecision);
         var variables = stage.Last.AuthorizerLogVariables;
         expect.That(variables.TryGetValue(name, out var actual),
             () => $"the request has no access log variable \"{name}\" (its variables: {Listed(variables)}); the scenario expects \"{value}\"");
@@ -17,9 +19,12 @@ public sealed class LoggingSteps(Stage stage, Expect expect)
     }
 
     [Then("the request has no authorizer access log variables")]
-    public void None() =>
+    public void None()
+    {
+        Stage.Observe(TargetObservation.GatewayDecision);
         expect.That(stage.Last.AuthorizerLogVariables.Count == 0,
             () => $"the request has the access log variables {Listed(stage.Last.AuthorizerLogVariables)}; the scenario expects none");
+    }
 
     private static string Listed(IReadOnlyDictionary<string, string> variables) =>
         variables.Count == 0 ? "none" : string.Join(", ", variables.Select(kv => $"{kv.Key}={kv.Value}"));

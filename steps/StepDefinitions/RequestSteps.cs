@@ -44,7 +44,7 @@ public sealed class RequestSteps(Stage stage)
     public Task ConnectsWithQuery(string query) => Send("GET", "/?" + query, []);
 
     [When("{duration} pass(es)")]
-    public void TimePasses(TimeSpan duration) => stage.Session.Advance(duration);
+    public Task TimePasses(TimeSpan duration) => stage.AdvanceAsync(duration);
 
     private List<KeyValuePair<string, string>> Headers(DataTable headers)
     {

@@ -137,6 +137,11 @@ public sealed class Stage
                 new JsonObject { ["type"] = "REQUEST", ["identitySource"] = string.Join(", ", Sources("method.request.header.").Select(s => (string)s!)) },
             _ => new JsonObject { ["type"] = "TOKEN", ["identitySource"] = Sources("method.request.header.")[0]!.GetValue<string>() },
         };
+        // A deployed authorizer's own settings, as discovered (test-invoke:): the emulation around it does what its stage does.
+        if (ApiType == "REST" && Profile.ValidationExpression is { } expression && (string?)created["type"] == "TOKEN")
+            created["identityValidationExpression"] = expression;
+        if (ApiType == "REST" && Profile.ResultTtlInSeconds is { } ttl)
+            created["resultTtlInSeconds"] = ttl;
         created["function"] = new JsonObject { ["kind"] = StageSession.TargetKind };
         Session.Authorizers[name] = created;
         return created;
@@ -194,7 +199,15 @@ public sealed class Stage
     public async Task<GatewayResult> SendAsync(ClientRequest request)
     {
         if (!Session.Started)
+        {
             ApplyDefaults();
+            if (Target is IDeployedStage)
+            {
+                // UNA-2 needs the authorizer without its keys: a deployed stage runs the one it was deployed with.
+                Require(!Session.WithoutKeys, "a deployed stage runs its authorizer as deployed; it cannot run it without its secret and keys (UNA-2): deploy a copy without them and point a profile at it.");
+                RequireDeployedConfiguration();
+            }
+        }
         try
         {
             return await Session.SendAsync(request);
@@ -204,6 +217,36 @@ public sealed class Stage
             Assert.Skip(e.Message);
             throw;
         }
+    }
+
+    /// <summary>Lets time pass: the scenario's clock, or real time on a deployed stage when slow waits are allowed
+    /// (else the scenario is skipped with the reason).</summary>
+    public async Task AdvanceAsync(TimeSpan duration)
+    {
+        try
+        {
+            await Session.AdvanceAsync(duration);
+        }
+        catch (ScenarioNotApplicableException e)
+        {
+            Assert.Skip(e.Message);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A deployed stage keeps the API configuration it was deployed with: the scenario runs on it only when it describes
+    /// the API exactly as the defaults do (the profile's authorizer on every route); otherwise it is skipped, naming
+    /// the first differences.
+    /// </summary>
+    private void RequireDeployedConfiguration()
+    {
+        var baseline = new Stage();
+        baseline.ApplyDefaults();
+        var differences = JsonText.Differences(baseline.Session.Document(), Session.Document(), exact: true);
+        if (differences.Count > 0)
+            Assert.Skip($"The target '{Target.Name}' is a deployed stage with its own API configuration; this scenario configures the API " +
+                        $"otherwise ({string.Join("; ", differences.Take(3))}{(differences.Count > 3 ? $"; {differences.Count - 3} more" : "")}).");
     }
 
     /// <summary>Header name and value that carry the token by default: the default authorizer's first header source.</summary>
@@ -234,6 +277,14 @@ public sealed class Stage
         if (text.Contains("{credentials}", StringComparison.Ordinal))
             text = text.Replace("{credentials}", Credentials, StringComparison.Ordinal);
         return text.Contains("{token}", StringComparison.Ordinal) ? text.Replace("{token}", TokenText, StringComparison.Ordinal) : text;
+    }
+
+    /// <summary>Skips the scenario when the target cannot show <paramref name="observation"/> (a <see cref="TargetObservation"/>
+    /// name): a deployed authorizer shows less than the emulated gateway. Never a pass.</summary>
+    public static void Observe(string observation)
+    {
+        if (Target.CannotObserve(observation) is { } reason)
+            Assert.Skip($"The target '{Target.Name}' cannot show what this step checks: {reason}");
     }
 
     /// <summary>Skips the scenario with <paramref name="reason"/> unless <paramref name="applies"/>: a precondition on the

@@ -1,14 +1,17 @@
+using AuthorizerConformance.Harness.Targets;
 using AuthorizerConformance.Harness.Tokens;
 
 namespace AuthorizerConformance.Steps.Support;
 
 /// <summary>
 /// The keys of this test run, generated when it starts (nothing secret is committed or printed): an HMAC secret,
-/// RSA-2048, EC P-256 and P-384. The authorizer under test gets them as its profile's <c>tokens</c> says.
+/// RSA-2048, EC P-256 and P-384. The authorizer under test gets them as its profile's <c>tokens</c> says; a deployed
+/// authorizer's tokens are signed with the user's own secret or private key instead (its profile's <c>tokens.secret</c>,
+/// <c>tokens.privateKey</c>).
 /// </summary>
 public static class SuiteKeys
 {
-    private static readonly Lazy<RunKeys> LazyKeys = new(RunKeys.Create);
+    private static readonly Lazy<RunKeys> LazyKeys = new(ConformanceTargets.KeysFromEnvironment);
 
     /// <summary>The run's keys.</summary>
     public static RunKeys Keys => LazyKeys.Value;

@@ -7,7 +7,8 @@ namespace AuthorizerConformance.Benchmarks;
 /// <c>oracle-ratio [cases] [seed]</c> for the timed side-by-side run against the node IAM oracle;
 /// <c>loop &lt;policy|cases&gt; [iterations]</c> for policy-evaluation instruction-count profiling; or
 /// <c>token-loop [alg] [iterations]</c> for the authorizer in a plain loop (callgrind instruction counts); or
-/// <c>invoke-ratio [seconds] [concurrency]</c> for Node authorizer invocations/s: warm bootstrap, process per call, serverless-offline.
+/// <c>invoke-ratio [seconds] [concurrency] [seed|port] [warm-only]</c> for Node authorizer invocations/s (and CPU per
+/// invocation): warm bootstrap, process per call, serverless-offline.
 /// <c>aws-rate [calls]</c> for the API Gateway client's rate limit against the fake control plane.
 /// </summary>
 public static class Program

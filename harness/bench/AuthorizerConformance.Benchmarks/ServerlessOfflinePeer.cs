@@ -7,7 +7,7 @@ namespace AuthorizerConformance.Benchmarks;
 
 /// <summary>
 /// The peer of <see cref="InvokeRatio"/>: serverless-offline 13.10.1 (with serverless 3.40.0, its peer dependency)
-/// serving the same authorizer.js, installed on demand into <c>harness/bench/node-authorizer/node_modules</c>. Two
+/// serving the same authorizer (the seed example through seed.js, or authorizer.js), installed on demand into <c>harness/bench/node-authorizer/node_modules</c>. Two
 /// figures: its Lambda Invoke API (one authorizer invocation per call: like for like with the harness) and an HTTP
 /// request through its API Gateway emulation (authorizer with a 0 s cache TTL, then the hello backend).
 /// </summary>
@@ -15,9 +15,9 @@ internal static class ServerlessOfflinePeer
 {
     private static readonly TimeSpan ReadyWait = TimeSpan.FromSeconds(120);
 
-    public static async Task<List<(string Name, double? Rate)>> Measure(string secret, string token, byte[] eventJson, TimeSpan duration, int concurrency, TextWriter output)
+    public static async Task<List<(string Name, InvokeRatio.Rate? Rate)>> Measure(InvokeRatio.Subject subject, string secret, string credentials, byte[] eventJson, TimeSpan duration, int concurrency, TextWriter output)
     {
-        var notRun = new List<(string, double?)> { ("serverless-offline 13.10.1, Lambda Invoke API", null), ("serverless-offline 13.10.1, HTTP through authorizer + backend", null) };
+        var notRun = new List<(string, InvokeRatio.Rate?)> { ("serverless-offline 13.10.1, Lambda Invoke API", null), ("serverless-offline 13.10.1, HTTP through authorizer + backend", null) };
         var folder = InvokeRatio.Folder;
         var cli = Path.Combine(folder, "node_modules", "serverless", "bin", "serverless.js");
         if (!File.Exists(cli) && !await Install(folder, output).ConfigureAwait(false))
@@ -56,16 +56,16 @@ internal static class ServerlessOfflinePeer
             }
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{lambdaPort}") };
             using var gateway = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
-            gateway.DefaultRequestHeaders.Add("Authorization", $"Bearer {token}");
+            gateway.DefaultRequestHeaders.Add("Authorization", credentials);
             async Task Invoke()
             {
                 using var content = new ByteArrayContent(eventJson);
-                using var response = await client.PostAsync("/2015-03-31/functions/authorizer-bench-dev-authorizer/invocations", content).ConfigureAwait(false);
+                using var response = await client.PostAsync($"/2015-03-31/functions/authorizer-bench-dev-{subject.ServerlessFunction}/invocations", content).ConfigureAwait(false);
                 InvokeRatio.Check(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
             }
             async Task Http()
             {
-                var body = await gateway.GetStringAsync(new Uri("/hello", UriKind.Relative)).ConfigureAwait(false);
+                var body = await gateway.GetStringAsync(new Uri(subject.HttpPath, UriKind.Relative)).ConfigureAwait(false);
                 if (body != """{"principal":"user-42"}""")
                     throw new InvalidOperationException($"wrong answer through serverless-offline's gateway: {body}");
             }
@@ -84,8 +84,11 @@ internal static class ServerlessOfflinePeer
 
     private static async Task<bool> Install(string folder, TextWriter output)
     {
-        output.WriteLine($"installing serverless-offline into {folder}/node_modules (npm install; once)");
-        using var npm = Process.Start(new ProcessStartInfo("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"]) { WorkingDirectory = folder })!;
+        // The versions are pinned by package-lock.bench.json, copied to package-lock.json (git-ignored) for npm ci: under
+        // its own name it is no lock file .ci/run installs (CI never runs this benchmark).
+        output.WriteLine($"installing serverless-offline into {folder}/node_modules (npm ci from package-lock.bench.json; once)");
+        File.Copy(Path.Combine(folder, "package-lock.bench.json"), Path.Combine(folder, "package-lock.json"), overwrite: true);
+        using var npm = Process.Start(new ProcessStartInfo("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"]) { WorkingDirectory = folder })!;
         await npm.WaitForExitAsync().ConfigureAwait(false);
         if (npm.ExitCode == 0)
             return true;

@@ -45,6 +45,8 @@ internal static class JsonLineEvaluator
                     problems.Add(new PolicyError(member.Name, $"unknown member '{member.Name}'"));
             }
             var resource = ReadString(root, "resource", required: true, problems);
+            if (resource is not null && PolicyCommandRunner.ResourceTooLong(resource) is { } tooLong)
+                problems.Add(new PolicyError("resource", tooLong));
             var action = ReadString(root, "action", required: false, problems) ?? PolicyCommandRunner.DefaultAction;
             var context = ReadContext(root, problems);
             PolicyParseResult? parsed = null;

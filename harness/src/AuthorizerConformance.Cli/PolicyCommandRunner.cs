@@ -16,6 +16,8 @@ internal sealed class PolicyCommandRunner(TextWriter output, TextWriter error, P
             return Usage("--input is only used with --jsonl");
         if (policyFile is null || resource is null)
             return Usage("give either --jsonl, or both --policy FILE and --resource ARN");
+        if (ResourceTooLong(resource) is { } tooLong)
+            return Usage($"--resource {tooLong}");
         if (!File.Exists(policyFile))
             return Usage($"policy file not found: {policyFile}");
         string policyText;
@@ -42,6 +44,15 @@ internal sealed class PolicyCommandRunner(TextWriter output, TextWriter error, P
         var request = new PolicyRequest(action, resource, values.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.OrdinalIgnoreCase));
         output.WriteLine(PolicyResultJson.Single(parsed, parsed.Evaluate(request)));
         return Ran;
+    }
+
+    /// <summary>Why <paramref name="resource"/> is refused (it is longer than any method ARN can be), or null.</summary>
+    public static string? ResourceTooLong(string resource)
+    {
+        var bytes = Encoding.UTF8.GetByteCount(resource);
+        return bytes > InputLimits.ResourceArnBytes
+            ? $"is {bytes} bytes; a method ARN is at most {InputLimits.ResourceArnBytes} bytes (ARN-4: API Gateway answers 414 before any policy is evaluated; docs/limits.md)"
+            : null;
     }
 
     public int RunJsonLines(string? inputFile, TextReader? injected, bool conflicting)

@@ -4,7 +4,7 @@ using AuthorizerConformance.Cli.Run;
 namespace AuthorizerConformance.Cli;
 
 /// <summary>
-/// <c>authz run [--profile FILE] [--features DIR]… [--tags EXPR] [--report DIR] [--no-builtin] [--api FILE [--api-name NAME]]</c>:
+/// <c>authz run [--profile FILE] [--features DIR]… [--tags EXPR] [--report DIR] [--no-builtin] [--api FILE [--api-name NAME]] [--allow-slow]</c>:
 /// runs the conformance suite (the built-in features unless <c>--no-builtin</c>, plus the team's folders) against the
 /// profile's authorizer with the same runner and verdicts as <c>dotnet test</c>. With <c>--api</c>, the team's scenarios
 /// that describe no API of their own run on the imported API (OpenAPI 3, Swagger 2 or SAM; docs/api-import.md). Exit 0 when every scenario that ran
@@ -32,16 +32,20 @@ public static class RunCommand
             Description = "Your API (OpenAPI 3 / Swagger 2, YAML or JSON, or an AWS SAM template): your features' scenarios that describe no API run on its routes and authorizers",
         };
         var apiName = new Option<string?>("--api-name") { Description = "The API's logical id, when a SAM template defines more than one" };
+        var allowSlow = new Option<bool>("--allow-slow")
+        {
+            Description = "On a deployed stage (\"function\": \"stage:…\"), let scenarios wait in real time (a TTL of minutes); else they are skipped",
+        };
         var command = new Command("run", "Run the conformance suite against an authorizer: progress, a summary by feature area, CI reports")
         {
-            profile, features, tags, report, noBuiltin, api, apiName,
+            profile, features, tags, report, noBuiltin, api, apiName, allowSlow,
         };
         command.SetAction(async (parse, cancel) =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             var options = new RunOptions(parse.GetValue(profile), parse.GetValue(features) ?? [], parse.GetValue(tags),
-                parse.GetValue(report), parse.GetValue(noBuiltin), parse.GetValue(api), parse.GetValue(apiName));
+                parse.GetValue(report), parse.GetValue(noBuiltin), parse.GetValue(api), parse.GetValue(apiName), parse.GetValue(allowSlow));
             var exit = 0;
             var guarded = await CliErrors.GuardAsync(stderr, async () =>
                 exit = await SuiteRunner.RunAsync(options, stdout, stderr, cancel).ConfigureAwait(false)).ConfigureAwait(false);

@@ -23,8 +23,9 @@ internal sealed partial class Glob
     /// between at its leftmost place after the one before; taking the leftmost place is always safe, because the
     /// <c>*</c>s around a segment absorb whatever lies beside it. So each segment is searched for once, left to right:
     /// a segment's leading <c>?</c>s are skipped as a count and its first literal is found with a vectorised search,
-    /// so <c>*</c> + <c>?</c>×20000 + <c>b</c> against 2M characters is one pass. <paramref name="tokens"/> hold no
-    /// variable (the pattern is resolved); literal tokens index <paramref name="literals"/>.
+    /// so <c>*</c> + <c>?</c>×20000 + <c>b</c> against 2M characters is one pass; a segment that makes every start a
+    /// candidate, such as (<c>a?</c>)×N, is handed to the shift-and automaton within a budget (Glob.ShiftAnd.cs).
+    /// <paramref name="tokens"/> hold no variable (the pattern is resolved); literal tokens index <paramref name="literals"/>.
     /// </summary>
     public static bool MatchGeneral(ReadOnlySpan<char> text, ReadOnlySpan<FlatToken> tokens, ReadOnlySpan<char> literals, bool ignoreCase)
     {
@@ -103,6 +104,23 @@ internal sealed partial class Glob
     /// <summary>The leftmost start at or after <paramref name="from"/> where <paramref name="segment"/> matches, or -1.</summary>
     private static int Find(ReadOnlySpan<char> text, int from, ReadOnlySpan<FlatToken> segment, ReadOnlySpan<char> literals, bool ignoreCase)
     {
+        long steps = 0;
+        return Find(text, from, segment, literals, ignoreCase, ref steps);
+    }
+
+    /// <summary>Candidate checks may compare this many characters per character of the text before the search turns to the automaton.</summary>
+    internal const int CandidateStepsPerChar = 4;
+
+    /// <summary>
+    /// The leftmost start at or after <paramref name="from"/> where <paramref name="segment"/> matches, or -1. Starts are
+    /// tried in turn (a vectorised search for the first two characters of the segment's first literal, then a check of the
+    /// whole segment), which is fastest for real patterns; but a hostile pair such as (<c>a?</c>)×N against a run of
+    /// <c>a</c>s makes every start a candidate, so the checks have a budget of <see cref="CandidateStepsPerChar"/>
+    /// compared characters per character of the text, past which the rest is searched by <see cref="ShiftAndFind"/>
+    /// (text × ⌈segment/64⌉). <paramref name="steps"/> counts compared characters and automaton word operations.
+    /// </summary>
+    internal static int Find(ReadOnlySpan<char> text, int from, ReadOnlySpan<FlatToken> segment, ReadOnlySpan<char> literals, bool ignoreCase, ref long steps)
+    {
         var length = SegmentLength(segment);
         // Leading '?'s only shift the segment: find the rest, which starts with a literal (or is all '?').
         var skip = 0;
@@ -110,17 +128,44 @@ internal sealed partial class Glob
             skip++;
         if (skip == segment.Length)
             return text.Length - from >= length ? from : -1;
-        var literal = literals.Slice(segment[skip].Start, segment[skip].Length);
+        // Two characters at most: a longer needle could make the vectorised search itself compare text × needle.
+        var needle = literals.Slice(segment[skip].Start, Math.Min(segment[skip].Length, 2));
+        var budget = (long)CandidateStepsPerChar * (text.Length - from) + length;
+        var spent = 0L;
         for (var start = from; start + length <= text.Length; start++)
         {
-            var hit = Find(text[(start + skip)..(text.Length - (length - skip - literal.Length))], literal, ignoreCase);
+            if (spent > budget && !(ignoreCase && HasSurrogate(segment, literals)))
+            {
+                steps += spent;
+                return ShiftAndFind(text, start, segment, literals, ignoreCase, ref steps);
+            }
+            var window = text[(start + skip)..(text.Length - (length - skip - needle.Length))];
+            var hit = Find(window, needle, ignoreCase);
+            spent += (hit < 0 ? window.Length : hit) + needle.Length;
             if (hit < 0)
-                return -1;
+                break;
             start += hit;
+            spent += length;
             if (MatchesAt(text, start, segment, literals, ignoreCase))
+            {
+                steps += spent;
                 return start;
+            }
         }
+        steps += spent;
         return -1;
+    }
+
+    // OrdinalIgnoreCase compares a surrogate pair as one character, which the per-character automaton cannot: such a
+    // segment keeps the candidate checks (no real action or condition value holds one).
+    private static bool HasSurrogate(ReadOnlySpan<FlatToken> segment, ReadOnlySpan<char> literals)
+    {
+        foreach (var token in segment)
+        {
+            if (token.Kind == TokenKind.Literal && literals.Slice(token.Start, token.Length).ContainsAnyInRange('\uD800', '\uDFFF'))
+                return true;
+        }
+        return false;
     }
 
     private bool MatchGeneral(ReadOnlySpan<char> text) => MatchGeneral(text, _flat, _literals, _ignoreCase);

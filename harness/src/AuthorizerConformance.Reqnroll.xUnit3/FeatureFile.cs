@@ -14,11 +14,16 @@ namespace AuthorizerConformance.Reqnroll.xUnit3;
 /// </summary>
 public sealed class FeatureFile
 {
-    private FeatureFile(string directory, string relativePath, string? text)
+    private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
+
+    private readonly (long Length, DateTime LastWriteUtc)? _stamp;
+
+    private FeatureFile(string directory, string relativePath, string? text, (long, DateTime)? stamp = null)
     {
         Directory = directory;
         RelativePath = relativePath;
         Text = text;
+        _stamp = stamp;
     }
 
     /// <summary>The features folder this file was read from.</summary>
@@ -45,15 +50,21 @@ public sealed class FeatureFile
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(relativePath);
         string text;
+        (long, DateTime)? stamp;
         try
         {
+            // Stamped before the read: a write after the stamp changes it, so IsCurrent reads the file again. A file
+            // written shortly before (within the file system's timestamp granularity) could change without changing
+            // its stamp ("racy git"): it gets no stamp and is always compared by content.
+            var readAt = DateTime.UtcNow;
+            stamp = Stamp(Path.Combine(directory, relativePath)) is { } s && s.Item2 < readAt - RacyWindow ? s : null;
             text = File.ReadAllText(Path.Combine(directory, relativePath));
         }
         catch (System.Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return Failed(new FeatureFile(directory, relativePath, null), $"{relativePath}: cannot be read: {e.Message}");
         }
-        var file = new FeatureFile(directory, relativePath, text);
+        var file = new FeatureFile(directory, relativePath, text, stamp);
         try
         {
             return Parse(file);
@@ -71,17 +82,31 @@ public sealed class FeatureFile
         Failed(new FeatureFile(directory, ".", null),
             $"The features folder '{directory}' does not exist (set {FeatureDirectory.EnvironmentVariable} or build the test project).");
 
-    /// <summary>True when the file on disk still has the text this instance was parsed from.</summary>
+    /// <summary>
+    /// True when the file on disk still has the text this instance was parsed from. Checked before every scenario, so
+    /// the common case costs one <c>stat</c>: same length and modification time as when it was read means unchanged;
+    /// otherwise the text is read and compared.
+    /// </summary>
     public bool IsCurrent()
     {
+        if (Text is null)
+            return false;
         try
         {
-            return Text is not null && File.ReadAllText(Path.Combine(Directory, RelativePath)) == Text;
+            var path = Path.Combine(Directory, RelativePath);
+            return (_stamp is { } stamp && Stamp(path) is { } now && now == stamp) || File.ReadAllText(path) == Text;
         }
         catch (System.Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return false;
         }
+    }
+
+    /// <summary>Length and last write time of the file, or null when it is missing.</summary>
+    private static (long, DateTime)? Stamp(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists ? (info.Length, info.LastWriteTimeUtc) : null;
     }
 
     private static FeatureFile Parse(FeatureFile file)

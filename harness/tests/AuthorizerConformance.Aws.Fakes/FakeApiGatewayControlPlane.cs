@@ -136,6 +136,9 @@ public sealed partial class FakeApiGatewayControlPlane : IAsyncDisposable
                 return Answer.Error(403, "AccessDeniedException",
                     $"User: arn:aws:iam::{AccountId}:user/conformance is not authorized to perform: apigateway:{context.Request.Method} on resource: " +
                     $"arn:aws:apigateway:{Region}::{Uri.UnescapeDataString(rawPath)}", capitalMessage: true);
+            case FakeFault.ConnectionReset:
+                context.Abort();
+                return Answer.Error(499, "ConnectionReset", "the connection was reset");
             case FakeFault.ExpiredToken:
                 return Answer.Error(403, "ExpiredTokenException", "The security token included in the request is expired", capitalMessage: true);
             case FakeFault.Slow s:

@@ -18,6 +18,9 @@ public abstract record FakeFault
     /// <summary>403 <c>ExpiredTokenException</c>: the (session) credentials have expired.</summary>
     public sealed record ExpiredToken : FakeFault;
 
+    /// <summary>Drops the connection without an answer (a reset, as a broken proxy or network would).</summary>
+    public sealed record ConnectionReset : FakeFault;
+
     /// <summary>Serves the request normally, after <paramref name="Delay"/> of real time (the connection closing ends the wait).</summary>
     public sealed record Slow(TimeSpan Delay) : FakeFault;
 }

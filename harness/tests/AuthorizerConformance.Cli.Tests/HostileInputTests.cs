@@ -14,6 +14,8 @@ public sealed class HostileInputTests : IDisposable
     private const string TokenAuthorizer = """{"type": "TOKEN", "identitySource": "method.request.header.Authorization", "resultTtlInSeconds": 300, "function": {"kind": "scripted", "outcomes": [{"return": {"principalId": "u", "policyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "execute-api:Invoke", "Resource": "*"}]}}}]}}""";
     private const string OneRequest = """[{"method": "GET", "path": "/pets/1", "headers": {"Authorization": "t"}}]""";
 
+    private const string AllowAll = """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}""";
+
     private static readonly string Dir = Directory.CreateTempSubdirectory("authz-hostile-").FullName;
 
     public void Dispose()
@@ -46,6 +48,10 @@ public sealed class HostileInputTests : IDisposable
             """{"id": 1, "resource": "x", "resource": "y", "policy": {"Version": "2012-10-17", "Statement": []}}""")], 0, "Duplicate"),
         ["policy: --jsonl --input with a BOM"] = () => (["policy", "evaluate", "--jsonl", "--input", File("l2.jsonl",
             [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("""{"id": 1, "resource": "arn:aws:execute-api:us-east-1:1:a/b/GET/x", "policy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}}""")])], 0, "\"Allow\""),
+        ["policy: --resource over 1600 bytes"] = () => (["policy", "evaluate", "--policy", File("p2.json", AllowAll), "--resource", Arn + new string('a', 1600)], 2, $"--resource is {Arn.Length + 1600} bytes"),
+        ["policy: --jsonl resource over 1600 bytes"] = () => (["policy", "evaluate", "--jsonl", "--input", File("l3.jsonl",
+            $$$"""{"id": 1, "resource": "{{{Arn + new string('a', 1600)}}}", "policy": {{{AllowAll}}}}""")], 0, "a method ARN is at most 1600 bytes"),
+        ["policy: --resource of 1600 bytes"] = () => (["policy", "evaluate", "--policy", File("p3.json", AllowAll), "--resource", Arn + new string('a', 1600 - Arn.Length)], 0, "\"Allow\""),
         ["policy: --input missing"] = () => (["policy", "evaluate", "--jsonl", "--input", Path.Combine(Dir, "none.jsonl")], 2, "not found"),
         // simulate
         ["simulate: /dev/zero"] = () => (["simulate", "/dev/zero"], 2, "limit"),
@@ -61,6 +67,9 @@ public sealed class HostileInputTests : IDisposable
         ["simulate: atSeconds past 9999"] = () => (["simulate", File("s8.json", Scenario(requests: """[{"method": "GET", "path": "/pets/1", "atSeconds": 1e9}]""", top: """, "startTime": "9999-01-01T00:00:00Z" """))], 2, "requests[0].atSeconds"),
         ["simulate: (?x) comment"] = () => (["simulate", File("s9.json", Scenario().Replace("\"resultTtlInSeconds\": 300", "\"identityValidationExpression\": \"(?x)^Bearer\\\\ .+$  # comment\"", StringComparison.Ordinal))], 2, "identityValidationExpression"),
         ["simulate: deep nesting"] = () => (["simulate", File("s10.json", new string('[', 100_000))], 2, "not valid JSON"),
+        ["simulate: a backtracking-bait gateway-response template"] = () => (["simulate", File("s12.json", Scenario(
+            api: ", \"gatewayResponses\": {\"UNAUTHORIZED\": {\"template\": \"" + string.Concat(Enumerable.Repeat("${context." + string.Concat(Enumerable.Repeat("a.", 20_000)), 10)) + "\"}}",
+            requests: """[{"method": "GET", "path": "/pets/1"}]"""))], 0, "\"status\": 401"),
         ["simulate: sourceIp"] = () => (["simulate", File("s11.json", Scenario(requests: """[{"method": "GET", "path": "/pets/1", "sourceIp": "012.1.1.1"}]"""))], 2, "requests[0].sourceIp"),
         // invoke
         ["invoke: requestContext a string"] = () => (["invoke", "--event", File("e1.json", """{"requestContext": "x"}""")], 2, "--variant"),

@@ -162,6 +162,30 @@ public class AuthorizerProfileReaderTests
     }
 
     [Fact]
+    public void A_profile_path_to_an_endless_device_is_refused_at_the_bound()
+    {
+        // Issue 16, class of defect 13: /dev/zero reports no length; the read stops at the bound instead of exhausting memory.
+        var result = AuthorizerProfile.Load("/dev/zero");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Contains($"larger than the {AuthorizerProfileReader.MaxBytes}-byte limit", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ProfileException>(() => result.OrThrow());
+    }
+
+    [Fact]
+    public void A_profile_file_that_is_not_UTF8_is_an_error_naming_the_offset()
+    {
+        // Found by fuzzing (issue 13, target profile, harness/fuzz/corpus/profile/finding-02-not-utf8): a member name
+        // holding a byte that is not UTF-8 threw InvalidOperationException where the reader read it.
+        var file = Path.Combine(Directory.CreateTempSubdirectory("authz-profile-").FullName, "p.json");
+        File.WriteAllBytes(file, [.. "{\"na"u8, 0xD4, .. "\":6}"u8]);
+
+        var result = AuthorizerProfile.Load(file);
+
+        Assert.Equal("the profile file: not UTF-8 text (a byte that is not UTF-8 at offset 4)", Assert.Single(result.Errors).Message);
+    }
+
+    [Fact]
     public void A_relative_profile_path_resolves_against_the_current_directory_and_its_function_against_the_file()
     {
         var folder = Directory.CreateTempSubdirectory("authz-profile-");

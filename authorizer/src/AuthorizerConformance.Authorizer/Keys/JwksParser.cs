@@ -16,6 +16,10 @@ public static class JwksParser
     /// <summary>Parses <paramref name="json"/>; <paramref name="source"/> names where it came from in errors.</summary>
     public static IReadOnlyList<ConfiguredKey> Parse(ReadOnlySpan<byte> json, string source)
     {
+        // Bytes that are not UTF-8 would throw from System.Text.Json when a string of them is read (the class of a fuzzing
+        // find in the harness, issue 13): a configuration error like any other unreadable key document.
+        if (!System.Text.Unicode.Utf8.IsValid(json))
+            throw Error(source, "$", "is not UTF-8 text");
         if (JsonEscapes.HasUnpairedSurrogate(json))
             throw Error(source, "$", "holds an escaped UTF-16 surrogate without its pair (\\uD800–\\uDFFF), which is not text");
         JsonDocument document;

@@ -94,6 +94,10 @@ internal sealed class RemoteJwks(AuthorizerSettings settings, HttpClient http, T
 
     private static JsonDocument ParseDocument(byte[] bytes, Uri url)
     {
+        // Strings that are not text (bytes that are not UTF-8, half an escaped surrogate pair) would throw where they are
+        // read, outside this configuration error (the class of a fuzzing find in the harness, issue 13).
+        if (!System.Text.Unicode.Utf8.IsValid(bytes) || JsonEscapes.HasUnpairedSurrogate(bytes))
+            throw new AuthorizerConfigurationException($"Authorizer misconfigured: {url} is not UTF-8 JSON text.");
         try
         {
             return JsonDocument.Parse(bytes);

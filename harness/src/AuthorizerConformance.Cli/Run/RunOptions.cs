@@ -8,6 +8,7 @@ namespace AuthorizerConformance.Cli.Run;
 /// <param name="NoBuiltin">Leave the built-in conformance features out.</param>
 /// <param name="Api">The team's API definition (AUTHZ_API), or null for the environment's or none.</param>
 /// <param name="ApiName">The API's logical id in a SAM template with several (AUTHZ_API_NAME), or null.</param>
+/// <param name="AllowSlow">Let scenarios wait in real time on a deployed stage (<c>--allow-slow</c>, AUTHZ_ALLOW_SLOW=1).</param>
 public sealed record RunOptions(
     string? Profile, IReadOnlyList<string> FeatureDirectories, string? Tags, string? ReportDirectory, bool NoBuiltin,
-    string? Api = null, string? ApiName = null);
+    string? Api = null, string? ApiName = null, bool AllowSlow = false);

@@ -50,6 +50,8 @@ internal static class SuiteRunner
                 environment[TagExpression.EnvironmentVariable] = options.Tags;
             environment[ApiUnderTest.EnvironmentVariable] = apiPath; // absolute: the suite runs in its own folder
             environment[ApiUnderTest.NameVariable] = apiName;
+            if (options.AllowSlow)
+                environment[Harness.Targets.Deployed.DeployedStageTarget.AllowSlowVariable] = "1";
 
             var (exitCode, otherOutput) = await RunWithProgressAsync(suiteAssembly, environment, reader, stdout, cancel).ConfigureAwait(false);
             var errors = reader.RunErrors.ToList();

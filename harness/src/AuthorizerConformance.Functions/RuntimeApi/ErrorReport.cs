@@ -18,22 +18,40 @@ internal static class ErrorReport
     {
         string? message = null;
         string? type = null;
+        var body = request.Body ?? [];
+        // Bytes that are not UTF-8 are read as text, never as JSON: System.Text.Json throws InvalidOperationException when
+        // it reads a string of them (the class of a fuzzing find, issue 13).
+        if (!System.Text.Unicode.Utf8.IsValid(body) || !TryReadJson(body, out message, out type))
+        {
+            // Not JSON: the message is the body as text, the type comes from the header.
+            message = Encoding.UTF8.GetString(body);
+        }
+        type ??= request.Header("Lambda-Runtime-Function-Error-Type") is { Length: > 0 } header ? header : LambdaFaults.Unknown;
+        return new AuthorizerInvocation.FunctionError(message ?? "", type);
+    }
+
+    private static bool TryReadJson(byte[] body, out string? message, out string? type)
+    {
+        message = type = null;
         try
         {
-            using var document = JsonDocument.Parse(request.Body, new JsonDocumentOptions { MaxDepth = MaxDepth });
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxDepth });
             if (document.RootElement.ValueKind == JsonValueKind.Object)
             {
                 message = Text(document.RootElement, "errorMessage");
                 type = Text(document.RootElement, "errorType");
             }
+            return true;
         }
         catch (JsonException)
         {
-            // Not JSON: the message is the body as text, the type comes from the header.
-            message = Encoding.UTF8.GetString(request.Body!);
+            return false;
         }
-        type ??= request.Header("Lambda-Runtime-Function-Error-Type") is { Length: > 0 } header ? header : LambdaFaults.Unknown;
-        return new AuthorizerInvocation.FunctionError(message ?? "", type);
+        catch (InvalidOperationException)
+        {
+            // A string holding half an escaped surrogate pair ("\ud800") is valid JSON but not text: read the body as text.
+            return false;
+        }
     }
 
     private static string? Text(JsonElement report, string name) =>

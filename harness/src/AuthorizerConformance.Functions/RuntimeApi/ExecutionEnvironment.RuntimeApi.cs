@@ -13,6 +13,7 @@ internal sealed partial class ExecutionEnvironment
     private TaskCompletionSource<Invocation>? _waitingNext;
     private string? _lastAnswered;
     private AuthorizerInvocation.FunctionError? _initError;
+    private string? _functionArn;
 
     /// <summary>Hands <paramref name="invocation"/> to a parked <c>/next</c>, or keeps it for the next one.</summary>
     private void Enqueue(Invocation invocation)
@@ -95,7 +96,7 @@ internal sealed partial class ExecutionEnvironment
         [
             new("Lambda-Runtime-Aws-Request-Id", invocation.RequestId),
             new("Lambda-Runtime-Deadline-Ms", invocation.DeadlineMs.ToString(CultureInfo.InvariantCulture)),
-            new("Lambda-Runtime-Invoked-Function-Arn", LambdaEnvironment.FunctionArn(_command.Name)),
+            new("Lambda-Runtime-Invoked-Function-Arn", _functionArn ??= LambdaEnvironment.FunctionArn(_command.Name)),
             new("Lambda-Runtime-Trace-Id", invocation.TraceId),
         ]);
         invocation.Delivered.TrySetResult();
@@ -156,7 +157,8 @@ internal sealed partial class ExecutionEnvironment
     {
         public async ValueTask<RuntimeApiResponse> HandleAsync(RuntimeApiRequest request, CancellationToken cancellationToken)
         {
-            var path = request.Path.Split('?', 2)[0];
+            var query = request.Path.IndexOf('?', StringComparison.Ordinal);
+            var path = query < 0 ? request.Path : request.Path[..query];
             var route = path.StartsWith(Prefix, StringComparison.Ordinal) ? path[Prefix.Length..] : null;
             if (route == "invocation/next")
                 return request.Method == "GET" ? await environment.NextAsync(request, cancellationToken).ConfigureAwait(false) : NotAllowed(request);

@@ -52,8 +52,11 @@ internal sealed partial class ExecutionEnvironment : IAsyncDisposable
                 return EnvironmentOutcome.NotDelivered;
             Enqueue(invocation);
             using var deadline = new CancellationTokenSource(cold ? _limits.InitTimeout : timeout, _time);
-            using var cancelled = cancellationToken.Register(deadline.Cancel);
-            var first = await Task.WhenAny(invocation.Delivered.Task, invocation.Completed.Task, _exited, Never(deadline.Token)).ConfigureAwait(false);
+            using var cancelled = cancellationToken.CanBeCanceled ? cancellationToken.Register(deadline.Cancel) : default;
+            var expired = Never(deadline.Token);
+            var first = invocation.Delivered.Task.IsCompleted
+                ? invocation.Delivered.Task // handed to a parked /next already (a warm environment): nothing to wait for
+                : await Task.WhenAny(invocation.Delivered.Task, invocation.Completed.Task, _exited, expired).ConfigureAwait(false);
             // On state, never on which task WhenAny reported (see EndedBeforeDelivery): an answered invocation keeps its
             // environment warm, even when its answer is reported first.
             if (invocation.EndedBeforeDelivery)
@@ -70,7 +73,7 @@ internal sealed partial class ExecutionEnvironment : IAsyncDisposable
                 // Lambda's function timeout starts when the event is handed over (the Init phase has its own limit).
                 deadline.CancelAfter(timeout);
             }
-            await Task.WhenAny(invocation.Completed.Task, _exited, Never(deadline.Token)).ConfigureAwait(false);
+            await Task.WhenAny(invocation.Completed.Task, _exited, expired).ConfigureAwait(false);
             if (invocation.Completed.Task.IsCompleted)
                 return await Finish(invocation, fault: false).ConfigureAwait(false);
             if (_exited.IsCompleted)

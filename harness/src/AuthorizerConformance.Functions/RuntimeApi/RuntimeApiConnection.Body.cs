@@ -11,28 +11,28 @@ internal sealed partial class RuntimeApiConnection
     /// <summary>True once a body too large to drain was left unread: the connection closes after the answer.</summary>
     public bool MustClose { get; private set; }
 
-    private async ValueTask<RuntimeApiRequest> ReadSizedAsync(RuntimeApiRequest request, long length, CancellationToken cancellationToken)
+    private async ValueTask<RuntimeApiRequest> ReadSizedAsync(RuntimeApiRequest request, long length, ReadDeadline deadline)
     {
         if (length <= _limits.MaxPayloadBytes)
         {
             var body = new byte[length];
-            await CopyAsync(body, length, cancellationToken).ConfigureAwait(false);
+            await CopyAsync(body, length, deadline).ConfigureAwait(false);
             return request with { Body = body, BodyLength = length };
         }
         if (length <= _limits.MaxDrainBytes)
-            await CopyAsync(null, length, cancellationToken).ConfigureAwait(false);
+            await CopyAsync(null, length, deadline).ConfigureAwait(false);
         else
             MustClose = true;
         return request with { Body = null, BodyLength = length };
     }
 
-    private async ValueTask<RuntimeApiRequest> ReadChunkedAsync(RuntimeApiRequest request, CancellationToken cancellationToken)
+    private async ValueTask<RuntimeApiRequest> ReadChunkedAsync(RuntimeApiRequest request, ReadDeadline deadline)
     {
         using var body = new MemoryStream();
         long total = 0;
         while (true)
         {
-            var line = await ReadLineAsync(cancellationToken).ConfigureAwait(false);
+            var line = await ReadLineAsync(deadline).ConfigureAwait(false);
             var sizeText = line.Split(';', 2)[0].Trim();
             if (sizeText.Length is 0 or > 15 || !long.TryParse(sizeText, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var size))
                 throw Fault(400, "InvalidRequest", $"not a chunk size: \"{Printable(line)}\"");
@@ -46,13 +46,13 @@ internal sealed partial class RuntimeApiConnection
             }
             var keep = total <= _limits.MaxPayloadBytes;
             var chunk = keep ? new byte[size] : null;
-            await CopyAsync(chunk, size, cancellationToken).ConfigureAwait(false);
+            await CopyAsync(chunk, size, deadline).ConfigureAwait(false);
             if (chunk is not null)
                 body.Write(chunk);
-            if ((await ReadLineAsync(cancellationToken).ConfigureAwait(false)).Length != 0)
+            if ((await ReadLineAsync(deadline).ConfigureAwait(false)).Length != 0)
                 throw Fault(400, "InvalidRequest", "a chunk is longer than its size says");
         }
-        while ((await ReadLineAsync(cancellationToken).ConfigureAwait(false)).Length != 0)
+        while ((await ReadLineAsync(deadline).ConfigureAwait(false)).Length != 0)
         {
             // Trailer fields: read and ignored (streaming error trailers are not part of this host).
         }
@@ -61,14 +61,14 @@ internal sealed partial class RuntimeApiConnection
             : request with { Body = null, BodyLength = total };
     }
 
-    private async ValueTask<string> ReadLineAsync(CancellationToken cancellationToken)
+    private async ValueTask<string> ReadLineAsync(ReadDeadline deadline)
     {
         int end;
         while ((end = _buffer.AsSpan(_start, _end - _start).IndexOf("\r\n"u8)) < 0)
         {
             if (_end - _start >= MaxChunkLine)
                 throw Fault(400, "InvalidRequest", $"a chunk line longer than {MaxChunkLine} bytes");
-            if (!await ReceiveAsync(cancellationToken).ConfigureAwait(false))
+            if (!await ReceiveAsync(deadline.Token).ConfigureAwait(false))
                 throw Truncated("the connection closed inside a chunked body");
         }
         var line = Encoding.Latin1.GetString(_buffer, _start, end);
@@ -77,7 +77,7 @@ internal sealed partial class RuntimeApiConnection
     }
 
     /// <summary>Moves <paramref name="count"/> body bytes into <paramref name="destination"/> (or drops them when null).</summary>
-    private async ValueTask CopyAsync(byte[]? destination, long count, CancellationToken cancellationToken)
+    private async ValueTask CopyAsync(byte[]? destination, long count, ReadDeadline deadline)
     {
         long done = 0;
         var buffered = (int)Math.Min(count, _end - _start);
@@ -90,12 +90,12 @@ internal sealed partial class RuntimeApiConnection
             int received;
             if (destination is not null)
             {
-                received = await _socket.ReceiveAsync(destination.AsMemory((int)done), SocketFlags.None, cancellationToken).ConfigureAwait(false);
+                received = await _socket.ReceiveAsync(destination.AsMemory((int)done), SocketFlags.None, deadline.Token).ConfigureAwait(false);
             }
             else
             {
                 _start = _end = 0;
-                received = await _socket.ReceiveAsync(_buffer.AsMemory(0, (int)Math.Min(_buffer.Length, count - done)), SocketFlags.None, cancellationToken).ConfigureAwait(false);
+                received = await _socket.ReceiveAsync(_buffer.AsMemory(0, (int)Math.Min(_buffer.Length, count - done)), SocketFlags.None, deadline.Token).ConfigureAwait(false);
             }
             if (received == 0)
                 throw new RuntimeApiProtocolException($"the connection closed after {done} of {count} body bytes",

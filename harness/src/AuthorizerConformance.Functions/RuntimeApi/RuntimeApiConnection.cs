@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 
@@ -15,7 +16,11 @@ internal sealed partial class RuntimeApiConnection : IDisposable
 
     private readonly Socket _socket;
     private readonly RuntimeApiLimits _limits;
+    private const int MaxKeptSendBuffer = 64 * 1024;
+
     private readonly byte[] _buffer;
+    private readonly StringBuilder _head = new(512);
+    private byte[] _send = [];
     private int _start;
     private int _end;
 
@@ -32,11 +37,12 @@ internal sealed partial class RuntimeApiConnection : IDisposable
     {
         if (_start == _end && !await ReceiveAsync(stopping).ConfigureAwait(false))
             return null;
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        timer.CancelAfter(_limits.RequestReadTimeout);
+        // The read timer starts now but is only armed when the request is not all in the buffer already (the usual
+        // case: the bootstrap sends its answer and the next GET /next together), so most requests cost no timer.
+        using var deadline = new ReadDeadline(stopping, _limits.RequestReadTimeout);
         try
         {
-            return await ReadRequestAsync(timer.Token).ConfigureAwait(false);
+            return await ReadRequestAsync(deadline).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
         {
@@ -48,14 +54,14 @@ internal sealed partial class RuntimeApiConnection : IDisposable
         }
     }
 
-    private async ValueTask<RuntimeApiRequest> ReadRequestAsync(CancellationToken cancellationToken)
+    private async ValueTask<RuntimeApiRequest> ReadRequestAsync(ReadDeadline deadline)
     {
         int headerEnd;
         while ((headerEnd = _buffer.AsSpan(_start, _end - _start).IndexOf(HeaderEnd)) < 0)
         {
             if (_end - _start >= _buffer.Length)
                 throw Fault(431, "RequestHeaderFieldsTooLarge", $"the request line and headers exceed {_limits.MaxHeaderBytes} bytes");
-            if (!await ReceiveAsync(cancellationToken).ConfigureAwait(false))
+            if (!await ReceiveAsync(deadline.Token).ConfigureAwait(false))
                 throw Truncated("the connection closed inside the request headers");
         }
         var head = Encoding.Latin1.GetString(_buffer, _start, headerEnd);
@@ -67,13 +73,13 @@ internal sealed partial class RuntimeApiConnection : IDisposable
         {
             if (contentLength > _limits.MaxDrainBytes)
                 throw Fault(413, "RequestEntityTooLarge", $"Exceeded maximum allowed payload size ({_limits.MaxPayloadBytes} bytes).");
-            await _socket.SendAsync(Continue.ToArray(), cancellationToken).ConfigureAwait(false);
+            await _socket.SendAsync(Continue.ToArray(), deadline.Token).ConfigureAwait(false);
         }
         try
         {
             return chunked
-                ? await ReadChunkedAsync(request, cancellationToken).ConfigureAwait(false)
-                : await ReadSizedAsync(request, contentLength, cancellationToken).ConfigureAwait(false);
+                ? await ReadChunkedAsync(request, deadline).ConfigureAwait(false)
+                : await ReadSizedAsync(request, contentLength, deadline).ConfigureAwait(false);
         }
         catch (RuntimeApiProtocolException e) when (e.Request is null)
         {
@@ -112,8 +118,13 @@ internal sealed partial class RuntimeApiConnection : IDisposable
                 ? true
                 : throw Fault(400, "InvalidRequest", $"Transfer-Encoding \"{Printable(encoding)}\" is not supported; send chunked or a Content-Length");
         }
-        var lengths = request.Headers.Where(h => string.Equals(h.Key, "Content-Length", StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).Distinct().ToList();
-        if (lengths.Count == 0)
+        List<string>? lengths = null;
+        foreach (var (name, value) in request.Headers)
+        {
+            if (string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase) && lengths?.Contains(value) != true)
+                (lengths ??= new(1)).Add(value);
+        }
+        if (lengths is null)
             return false;
         if (lengths.Count > 1 || lengths[0].Length is 0 or > 18 || !lengths[0].All(char.IsAsciiDigit))
             throw Fault(400, "InvalidRequest", $"Content-Length \"{Printable(string.Join(", ", lengths))}\" is not one number");
@@ -124,7 +135,9 @@ internal sealed partial class RuntimeApiConnection : IDisposable
     /// <summary>Sends <paramref name="response"/> with its status line, length and headers.</summary>
     public async ValueTask WriteAsync(RuntimeApiResponse response, CancellationToken cancellationToken)
     {
-        var head = new StringBuilder(256)
+        // One answer at a time per connection (the serving loop awaits each), so the head's builder and the send buffer
+        // are the connection's own and reused: an invocation's two answers allocate nothing here.
+        var head = _head.Clear()
             .Append("HTTP/1.1 ").Append(response.Status).Append(' ').Append(response.Reason).Append("\r\n")
             .Append("Content-Type: application/json\r\nContent-Length: ").Append(response.Body.Length).Append("\r\n");
         foreach (var (name, value) in response.Headers)
@@ -132,10 +145,15 @@ internal sealed partial class RuntimeApiConnection : IDisposable
         if (response.Close)
             head.Append("Connection: close\r\n");
         head.Append("\r\n");
-        var bytes = new byte[Encoding.Latin1.GetByteCount(head.ToString()) + response.Body.Length];
-        var written = Encoding.Latin1.GetBytes(head.ToString(), bytes);
+        var length = head.Length + response.Body.Length; // Latin-1: one byte per char
+        var bytes = length <= _send.Length ? _send : new byte[length];
+        if (length <= MaxKeptSendBuffer)
+            _send = bytes;
+        var written = 0;
+        foreach (var chunk in head.GetChunks())
+            written += Encoding.Latin1.GetBytes(chunk.Span, bytes.AsSpan(written));
         response.Body.Span.CopyTo(bytes.AsSpan(written));
-        await _socket.SendAsync(bytes, cancellationToken).ConfigureAwait(false);
+        await _socket.SendAsync(bytes.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -176,6 +194,35 @@ internal sealed partial class RuntimeApiConnection : IDisposable
 
     internal static string Printable(string text) =>
         new(text.Take(120).Select(c => c is >= ' ' and < '\x7f' ? c : '?').ToArray());
+
+    /// <summary>
+    /// <see cref="RuntimeApiLimits.RequestReadTimeout"/> for one request, counted from its first byte; the timer behind
+    /// <see cref="Token"/> is only created when the read has to wait for the socket.
+    /// </summary>
+    private sealed class ReadDeadline(CancellationToken stopping, TimeSpan timeout) : IDisposable
+    {
+        private readonly long _started = Stopwatch.GetTimestamp();
+        private CancellationTokenSource? _timer;
+
+        public CancellationToken Token
+        {
+            get
+            {
+                if (_timer is null)
+                {
+                    _timer = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+                    var left = timeout - Stopwatch.GetElapsedTime(_started);
+                    if (left > TimeSpan.Zero)
+                        _timer.CancelAfter(left);
+                    else
+                        _timer.Cancel();
+                }
+                return _timer.Token;
+            }
+        }
+
+        public void Dispose() => _timer?.Dispose();
+    }
 
     private RuntimeApiProtocolException Fault(int status, string type, string message) =>
         new(message, RuntimeApiResponse.Error(status, type, message, close: true));

@@ -26,6 +26,11 @@ internal sealed class OutputValidationStage
         // OUT-8: WebSocket always (H); REST only when the profile says so (section N says it does not apply).
         if (raw.Length > MaxOutputBytes && (_api.Type == ApiType.WebSocket || (_api.Type == ApiType.Rest && _api.Behavior.RestOutputSizeLimit)))
             return Fail(out failure, FailureCodes.AuthorizerOutputInvalid, $"output is {raw.Length} bytes; the limit is {MaxOutputBytes}");
+        // Found by fuzzing (issue 13): System.Text.Json does not check UTF-8 until a string is read, so bytes that are not
+        // UTF-8 inside a member name threw from the later stages. Output that is not text is invalid output (500), like
+        // output that is not JSON (a local decision: Lambda hands API Gateway the bytes the function returned).
+        if (!System.Text.Unicode.Utf8.IsValid(raw.Span))
+            return Fail(out failure, FailureCodes.AuthorizerOutputInvalid, "output is not UTF-8 text");
         JsonDocument document;
         try
         {

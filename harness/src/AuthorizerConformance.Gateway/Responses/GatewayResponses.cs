@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace AuthorizerConformance.Gateway;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace AuthorizerConformance.Gateway;
 /// section N, or the API's customisation of the type, else of DEFAULT_4XX/DEFAULT_5XX (GWR-1). HTTP APIs have fixed
 /// responses (HTTP-8, HTTP-7).
 /// </summary>
-internal sealed partial class GatewayResponses
+internal sealed class GatewayResponses
 {
     private readonly ApiDefinition _api;
 
@@ -95,9 +93,9 @@ internal sealed partial class GatewayResponses
         var body = new System.Text.StringBuilder();
         Dictionary<string, string>? context = null;
         var copied = 0;
-        foreach (var m in ContextReference().EnumerateMatches(template))
+        foreach (var m in ContextReferences.Find(template))
         {
-            var value = Variable(template.AsSpan(m.Index, m.Length), rejection, view, output, ref context);
+            var value = Variable(m.Name, rejection, view, output, ref context);
             if (body.Length + (m.Index - copied) + value.Length > MaxBodyChars)
                 return null;
             body.Append(template, copied, m.Index - copied).Append(value);
@@ -106,10 +104,9 @@ internal sealed partial class GatewayResponses
         return body.Append(template, copied, template.Length - copied).ToString();
     }
 
-    private static string Variable(ReadOnlySpan<char> reference, Rejection rejection, RequestView? view, AuthorizerOutput? output, ref Dictionary<string, string>? context)
+    private static string Variable(string name, Rejection rejection, RequestView? view, AuthorizerOutput? output, ref Dictionary<string, string>? context)
     {
-        // $context.name or ${context.name}
-        var name = reference[1] == '{' ? reference[("${context.".Length)..^1].ToString() : reference["$context.".Length..].ToString();
+        // name is what follows "context." in $context.name or ${context.name}
         switch (name)
         {
             case "error.messageString":
@@ -148,7 +145,4 @@ internal sealed partial class GatewayResponses
         GatewayResponseType.Default5xx => "DEFAULT_5XX",
         _ => throw new InvalidOperationException($"Unknown gateway response type {type}."),
     };
-
-    [GeneratedRegex(@"\$(?:\{context\.(?<braced>[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)\}|context\.(?<name>[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*))")]
-    private static partial Regex ContextReference();
 }

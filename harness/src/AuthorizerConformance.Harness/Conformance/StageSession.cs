@@ -24,6 +24,7 @@ public sealed class StageSession
     private ApiGateway? _gateway;
     private ScenarioClock? _clock;
     private TimeSpan _elapsed;
+    private bool _deployedStarted;
 
     public StageSession(IConformanceTarget target, DateTimeOffset start)
     {
@@ -57,7 +58,7 @@ public sealed class StageSession
     public bool EmptySecret { get; set; }
 
     /// <summary>Whether the stage has been built (set-up is closed then).</summary>
-    public bool Started => _gateway is not null;
+    public bool Started => _gateway is not null || _deployedStarted;
 
     /// <summary>Every authorizer call so far, in order.</summary>
     public IReadOnlyList<AuthorizerCall> Calls => _calls;
@@ -88,10 +89,34 @@ public sealed class StageSession
         _clock?.MoveTo(_elapsed);
     }
 
-    /// <summary>Sends one client request through the stage, building it on the first call.</summary>
+    /// <summary>
+    /// Lets time pass before the next request. On a deployed stage (<see cref="IDeployedStage"/>) that is real time, and
+    /// only when slow waits are allowed (else <see cref="ScenarioNotApplicableException"/>); elsewhere the scenario's clock moves.
+    /// </summary>
+    public async Task AdvanceAsync(TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        if (Target is IDeployedStage deployed)
+        {
+            if (duration < TimeSpan.Zero)
+                throw new ArgumentOutOfRangeException(nameof(duration), "Time only moves forward.");
+            await deployed.WaitAsync(duration, cancellationToken).ConfigureAwait(false);
+        }
+        Advance(duration);
+    }
+
+    /// <summary>Sends one client request through the stage, building it on the first call. A deployed stage
+    /// (<see cref="IDeployedStage"/>) answers it itself.</summary>
     public async Task<GatewayResult> SendAsync(ClientRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (Target is IDeployedStage stage)
+        {
+            _deployedStarted = true;
+            _sent.Add(new SentRequest(request, _elapsed));
+            var answer = await stage.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            _results.Add(answer);
+            return answer;
+        }
         var gateway = _gateway ?? Build();
         _sent.Add(new SentRequest(request, _elapsed));
         var result = await gateway.HandleAsync(request, cancellationToken).ConfigureAwait(false);

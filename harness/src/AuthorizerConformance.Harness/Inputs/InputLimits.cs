@@ -27,6 +27,13 @@ public static class InputLimits
     /// <summary><c>authz simulate</c> scenario files (a scenario holds many requests and functions' outputs).</summary>
     public const int ScenarioFileBytes = 16 << 20;
 
+    /// <summary>
+    /// <c>authz policy evaluate --resource</c> and a <c>--jsonl</c> line's <c>resource</c>, in UTF-8 bytes: API Gateway
+    /// answers 414 to a request whose method ARN is over 1600 bytes before any policy is evaluated (ARN-4), so no longer
+    /// resource ever reaches an authorizer's policy.
+    /// </summary>
+    public const int ResourceArnBytes = 1600;
+
     /// <summary>Nesting depth of every JSON input we read (System.Text.Json's default is 64 too).</summary>
     public const int JsonDepth = 64;
 }

@@ -24,6 +24,9 @@ public static partial class OutputLinter
     {
         ArgumentNullException.ThrowIfNull(subject);
         var findings = new List<LintFinding>();
+        // Bytes that are not UTF-8 would throw from System.Text.Json when a string of them is read (a fuzzing find, issue 13).
+        if (!System.Text.Unicode.Utf8.IsValid(subject.Output.Span))
+            return new([], "not UTF-8 text");
         JsonDocument document;
         try
         {

@@ -61,8 +61,28 @@ public sealed partial record AuthorizerProfile
     /// <summary><c>poolSize</c>: warm execution environments that may run at once, default 2.</summary>
     public int PoolSize { get; init; } = 2;
 
+    /// <summary><c>region</c> (<c>test-invoke:</c> only): the AWS region of the REST API; absent: the SDK's chain
+    /// (<c>AWS_REGION</c>, <c>AWS_DEFAULT_REGION</c>, the AWS profile's region).</summary>
+    public string? Region { get; init; }
+
+    /// <summary><c>stage</c> (<c>test-invoke:</c> only): the deployed stage whose stage variables each test invoke carries
+    /// (GetStage); absent: none.</summary>
+    public string? StageName { get; init; }
+
+    /// <summary>The deployed authorizer's identity validation expression, as discovered (GetAuthorizer); null when it has
+    /// none or the authorizer is not a deployed one. The scenarios' default authorizer gets it.</summary>
+    public string? ValidationExpression { get; init; }
+
+    /// <summary>The deployed authorizer's result TTL in seconds, as discovered (GetAuthorizer); null when not deployed.
+    /// The scenarios' default authorizer gets it.</summary>
+    public int? ResultTtlInSeconds { get; init; }
+
     /// <summary>Keys registered by extensions (<see cref="AuthorizerProfileReader.RegisterKey"/>), as JSON text.</summary>
     public IReadOnlyDictionary<string, string> Extensions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Whether the function is a deployed authorizer (<c>test-invoke:</c>, <c>stage:</c>): the harness cannot
+    /// start it or hand it keys; its tokens are signed with the user's <c>tokens.secret</c> / <c>tokens.privateKey</c>.</summary>
+    public bool IsDeployed => Targets.ProfileFunctionKinds.IsDeployed(Function);
 
     /// <summary>Whether the function is the built-in reference authorizer.</summary>
     public bool IsReference => Function == ReferenceFunction;

@@ -8,12 +8,13 @@ public static partial class AuthorizerProfileReader
     private static readonly HashSet<string> TopKeys = new(StringComparer.Ordinal)
     {
         "name", "description", "function", "type", "identitySource", "tokens", "principalClaims", "context", "bearer",
-        "environment", "timeoutSeconds", "poolSize", "scopeRoutes",
+        "environment", "timeoutSeconds", "poolSize", "scopeRoutes", "region", "stage",
     };
 
     private static readonly HashSet<string> TokenKeys = new(StringComparer.Ordinal)
     {
         "alg", "secretEnv", "jwksEnv", "jwksFileEnv", "issuer", "audience", "requiredClaims", "claims", "scopeClaim",
+        "secret", "privateKey", "kid",
     };
 
     /// <summary>One reading of one file: its errors, with lines.</summary>
@@ -55,7 +56,8 @@ public static partial class AuthorizerProfileReader
             else if (function is not null && ProfileFunctionKinds.Problem(function) is { } functionProblem)
                 Error("$.function", functionProblem);
 
-            var tokens = root.TryGetProperty("tokens", out var t) ? Tokens(t) : null;
+            var deployed = function is not null && ProfileFunctionKinds.IsDeployed(function);
+            var tokens = root.TryGetProperty("tokens", out var t) ? Tokens(t, deployed) : null;
             var principal = root.TryGetProperty("principalClaims", out var p) ? Names(p, "$.principalClaims") : null;
             var environment = root.TryGetProperty("environment", out var e) ? Environment(e, tokens) : null;
             var profile = new AuthorizerProfile
@@ -75,7 +77,11 @@ public static partial class AuthorizerProfileReader
                 ScopeRoutes = root.TryGetProperty("scopeRoutes", out var sr) ? ScopeRoutes(sr) : new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal),
                 PoolSize = root.TryGetProperty("poolSize", out var ps) ? (int)Number(ps, "$.poolSize", 1, 16, integer: true) : 2,
                 Extensions = extensions,
+                Region = root.TryGetProperty("region", out var rg) ? DeployedOnly(rg, "$.region", function, ProfileFunctionKinds.TestInvokePrefix) : null,
+                StageName = root.TryGetProperty("stage", out var st) ? DeployedOnly(st, "$.stage", function, ProfileFunctionKinds.TestInvokePrefix) : null,
             };
+            if (deployed)
+                CheckDeployed(root, function!);
             if (root.TryGetProperty("description", out var d))
                 String(d, "$.description");
             if (tokens is null && function is not null)
@@ -91,7 +97,7 @@ public static partial class AuthorizerProfileReader
                 return [.. ExtensionKeys.Keys];
         }
 
-        private ProfileTokens? Tokens(JsonElement tokens)
+        private ProfileTokens? Tokens(JsonElement tokens, bool deployed)
         {
             if (tokens.ValueKind != JsonValueKind.Object)
             {
@@ -131,11 +137,76 @@ public static partial class AuthorizerProfileReader
                 tokens.TryGetProperty("requiredClaims", out var req) ? Names(req, "$.tokens.requiredClaims") ?? [] : [],
                 claims,
                 tokens.TryGetProperty("scopeClaim", out var sc) ? String(sc, "$.tokens.scopeClaim") ?? "scope" : "scope");
+            var secret = EnvReference(tokens, "secret", deployed);
+            var privateKey = EnvReference(tokens, "privateKey", deployed);
+            var kid = tokens.TryGetProperty("kid", out var k) ? String(k, "$.tokens.kid") : null;
+            if (kid is not null && !deployed)
+                Error("$.tokens.kid", "is for deployed authorizers (test-invoke:, stage:), whose keys the user supplies; the run's own keys have their kids");
+            result = result with { Secret = secret, PrivateKey = privateKey, Kid = kid };
+            if (deployed)
+            {
+                foreach (var (key, value) in new[] { ("secretEnv", secretEnv), ("jwksEnv", jwksEnv), ("jwksFileEnv", jwksFileEnv) })
+                {
+                    if (value is not null)
+                        Error($"$.tokens.{key}", "a deployed authorizer keeps its own configuration: the harness cannot hand it keys; give the key it trusts with \"secret\" or \"privateKey\" (\"env:NAME\")");
+                }
+                if (result.UsesSecret && secret is null)
+                    Error("$.tokens", "an HS algorithm needs \"secret\": \"env:NAME\", the variable holding the secret the deployed authorizer verifies with");
+                if (result.UsesPublicKeys && privateKey is null)
+                    Error("$.tokens", "an RS/PS/ES algorithm needs \"privateKey\": \"env:NAME\", the variable holding a PEM private key whose public key the deployed authorizer trusts");
+                return result;
+            }
             if (result.UsesSecret && secretEnv is null)
                 Error("$.tokens", "an HS algorithm needs \"secretEnv\": the variable the harness puts the run's secret in");
             if (result.UsesPublicKeys && jwksEnv is null && jwksFileEnv is null)
                 Error("$.tokens", "an RS/PS/ES algorithm needs \"jwksEnv\" or \"jwksFileEnv\": the variable the harness puts the run's JWKS (or its file path) in");
             return result;
+        }
+
+        /// <summary><c>tokens.secret</c> / <c>tokens.privateKey</c>: <c>env:NAME</c> (deployed authorizers only). Only the
+        /// variable's name is kept; its value is read when the run's keys are made, and never written anywhere.</summary>
+        private string? EnvReference(JsonElement tokens, string key, bool deployed)
+        {
+            if (!tokens.TryGetProperty(key, out var value))
+                return null;
+            var path = $"$.tokens.{key}";
+            var text = String(value, path);
+            if (text is null)
+                return null;
+            if (!deployed)
+            {
+                Error(path, "is for deployed authorizers (test-invoke:, stage:); a local function gets the run's own keys through secretEnv, jwksEnv or jwksFileEnv");
+                return null;
+            }
+            var name = text.StartsWith(ProfileTokens.EnvPrefix, StringComparison.Ordinal) ? text[ProfileTokens.EnvPrefix.Length..] : "";
+            if (name.Length == 0 || name.Contains('=', StringComparison.Ordinal) || name.Any(char.IsWhiteSpace))
+            {
+                // Never echo the value: it may be the secret itself, pasted by mistake.
+                Error(path, "must be \"env:NAME\", naming the environment variable that holds it (a profile never holds a secret or key)");
+                return null;
+            }
+            return name;
+        }
+
+        private string? DeployedOnly(JsonElement value, string path, string? function, string prefix)
+        {
+            var text = String(value, path);
+            if (function is not null && !function.StartsWith(prefix, StringComparison.Ordinal))
+                Error(path, $"is only for \"{prefix}…\" functions");
+            else if (text is not null && (text.Length == 0 || text.Length > 128 || !text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+                Error(path, "must be 1 to 128 letters, digits, '-' or '_'");
+            return text;
+        }
+
+        private void CheckDeployed(JsonElement root, string function)
+        {
+            if (ProfileFunctionKinds.DeployedProblem(function) is { } problem)
+                Error("$.function", problem);
+            foreach (var key in new[] { "environment", "timeoutSeconds", "poolSize" })
+            {
+                if (root.TryGetProperty(key, out _))
+                    Error($"$.{key}", "a deployed authorizer keeps its own configuration: remove it (the harness neither starts nor configures it)");
+            }
         }
 
         private void CheckRequiredClaims(ProfileTokens tokens, IReadOnlyList<string> principalClaims)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using AuthorizerConformance.Harness.Inputs;
 using AuthorizerConformance.Policy;
 
 namespace AuthorizerConformance.Harness.Profiles;
@@ -42,19 +43,17 @@ public static partial class AuthorizerProfileReader
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+            return Failed(path, "$", $"the profile file does not exist (looked for {full})");
         byte[] bytes;
         try
         {
-            var info = new FileInfo(full);
-            if (!info.Exists)
-                return Failed(path, "$", $"the profile file does not exist (looked for {full})");
-            if (info.Length > MaxBytes)
-                return Failed(path, "$", $"the profile file is {info.Length} bytes; at most {MaxBytes} are read");
-            bytes = File.ReadAllBytes(full);
+            // Bounded while reading: a device or pipe that reports no length (/dev/zero) stops at the bound (issue 16 class 13).
+            bytes = Encoding.UTF8.GetBytes(BoundedInput.ReadFile(full, MaxBytes, "the profile file"));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (InputException e)
         {
-            return Failed(path, "$", $"the profile file cannot be read: {e.Message}");
+            return Failed(path, "$", e.Message);
         }
         return Parse(bytes, path, Path.GetDirectoryName(full)!, full);
     }

@@ -12,6 +12,11 @@ namespace AuthorizerConformance.Harness.Profiles;
 /// <param name="RequiredClaims"><c>requiredClaims</c>: claims a token must carry; valid tokens carry them (values from <paramref name="Claims"/>).</param>
 /// <param name="Claims"><c>claims</c>: further claims every valid token carries (JSON text of an object), e.g. <c>{"token_use": "access"}</c>.</param>
 /// <param name="ScopeClaim"><c>scopeClaim</c>: the claim holding the token's scopes, space-separated (default <c>scope</c>).</param>
+/// <param name="Secret"><c>secret</c> (deployed authorizers only): <c>env:NAME</c>, the variable holding the HS secret the
+/// deployed authorizer verifies with; the harness signs with it and never writes it anywhere.</param>
+/// <param name="PrivateKey"><c>privateKey</c> (deployed authorizers only): <c>env:NAME</c>, the variable holding a PEM
+/// RSA or EC private key whose public half the deployed authorizer trusts (RS/PS/ES tokens are signed with it).</param>
+/// <param name="Kid"><c>kid</c> (deployed authorizers only): the <c>kid</c> header of tokens signed with <paramref name="PrivateKey"/>.</param>
 public sealed record ProfileTokens(
     IReadOnlyList<string> Algorithms,
     string? SecretEnv,
@@ -21,8 +26,14 @@ public sealed record ProfileTokens(
     IReadOnlyList<string> Audiences,
     IReadOnlyList<string> RequiredClaims,
     string Claims,
-    string ScopeClaim = "scope")
+    string ScopeClaim = "scope",
+    string? Secret = null,
+    string? PrivateKey = null,
+    string? Kid = null)
 {
+    /// <summary>The prefix of <see cref="Secret"/> and <see cref="PrivateKey"/>: the value names an environment variable.</summary>
+    public const string EnvPrefix = "env:";
+
     /// <summary>The algorithms the harness can sign and a profile may list.</summary>
     public static IReadOnlyList<string> KnownAlgorithms { get; } = ["HS256", "HS384", "HS512", "RS256", "PS256", "ES256", "ES384"];
 

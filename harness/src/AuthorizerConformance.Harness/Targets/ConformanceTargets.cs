@@ -42,6 +42,15 @@ public static class ConformanceTargets
             : FromProfile(AuthorizerProfile.Load(ResolveFromShell(profile.Trim())).OrThrow(), keys);
     }
 
+    /// <summary>The run's keys for the environment's profile (<see cref="RunKeys.For"/>): fresh keys, or the user's own for a
+    /// deployed authorizer.</summary>
+    /// <exception cref="ProfileException">AUTHZ_PROFILE names a missing or invalid profile, or a key variable it names is unset.</exception>
+    public static RunKeys KeysFromEnvironment()
+    {
+        var profile = Environment.GetEnvironmentVariable(AuthorizerProfile.EnvironmentVariable);
+        return string.IsNullOrWhiteSpace(profile) ? RunKeys.Create() : RunKeys.For(AuthorizerProfile.Load(ResolveFromShell(profile.Trim())).OrThrow());
+    }
+
     /// <summary>
     /// A relative AUTHZ_PROFILE path is relative to the directory the user ran the command in. <c>dotnet test</c> starts
     /// the test process in the build output folder, so that directory is the shell's <c>PWD</c> (inherited through

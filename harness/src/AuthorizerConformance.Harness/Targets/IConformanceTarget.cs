@@ -22,4 +22,8 @@ public interface IConformanceTarget
     /// <summary>The authorizer under test for one authorizer of a scenario's API.</summary>
     /// <exception cref="ScenarioNotApplicableException">The profile's function cannot serve that authorizer (another type).</exception>
     IAuthorizerFunction CreateFunction(TargetFunctionRequest request);
+
+    /// <summary>Why a scenario cannot see <paramref name="observation"/> (a <see cref="TargetObservation"/> name) on this
+    /// target, or null when it can. Local targets see everything through the emulated gateway.</summary>
+    string? CannotObserve(string observation) => null;
 }

@@ -6,11 +6,19 @@ namespace AuthorizerConformance.Harness.Targets;
 
 /// <summary>
 /// Builds the target for a profile by the kind of its <c>function</c> string: <c>reference</c> (the built-in reference
-/// authorizer) and the function hosts' prefixes (<c>node:</c>, <c>python:</c>, <c>command:</c>, <c>dotnet:</c>).
-/// Later kinds register here (issue 12's <c>test-invoke:</c>).
+/// authorizer), the function hosts' prefixes (<c>node:</c>, <c>python:</c>, <c>command:</c>, <c>dotnet:</c>) and the
+/// deployed authorizers (<c>test-invoke:&lt;restApiId&gt;/&lt;authorizerId&gt;</c>, <c>stage:&lt;invoke URL&gt;</c>).
+/// Later kinds register here.
 /// </summary>
 public static class ProfileFunctionKinds
 {
+    /// <summary>A deployed authorizer reached through TestInvokeAuthorizer: <c>test-invoke:&lt;restApiId&gt;/&lt;authorizerId&gt;</c>.</summary>
+    public const string TestInvokePrefix = "test-invoke:";
+
+    /// <summary>A deployed stage reached at its invoke URL: <c>stage:https://{apiId}.execute-api.{region}.amazonaws.com/{stage}</c>
+    /// or a custom domain's URL.</summary>
+    public const string StagePrefix = "stage:";
+
     /// <summary>Builds the target of a profile whose function has a registered prefix.</summary>
     public delegate IConformanceTarget TargetFactory(AuthorizerProfile profile, RunKeys keys);
 
@@ -53,6 +61,21 @@ public static class ProfileFunctionKinds
             : null;
     }
 
+    /// <summary>Whether <paramref name="function"/> names a deployed authorizer (the harness can neither start it nor give it keys).</summary>
+    public static bool IsDeployed(string function) =>
+        function is not null && (function.StartsWith(TestInvokePrefix, StringComparison.Ordinal) || function.StartsWith(StagePrefix, StringComparison.Ordinal));
+
+    /// <summary>Why a deployed <paramref name="function"/> is malformed, or null when it is well formed.</summary>
+    public static string? DeployedProblem(string function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        if (function.StartsWith(TestInvokePrefix, StringComparison.Ordinal))
+            return Deployed.TestInvokeTarget.Parse(function[TestInvokePrefix.Length..]).Problem;
+        if (function.StartsWith(StagePrefix, StringComparison.Ordinal))
+            return Deployed.DeployedStageTarget.Parse(function[StagePrefix.Length..]).Problem;
+        return null;
+    }
+
     /// <summary>The target for <paramref name="profile"/>.</summary>
     public static IConformanceTarget CreateTarget(AuthorizerProfile profile, RunKeys keys)
     {
@@ -79,6 +102,8 @@ public static class ProfileFunctionKinds
         List<(string, TargetFactory)> kinds = [(AuthorizerProfile.ReferenceFunction, (profile, _) => new ReferenceTarget(profile))];
         foreach (var prefix in FunctionHosts.Kinds)
             kinds.Add((prefix, (profile, keys) => new FunctionHostTarget(profile, keys)));
+        kinds.Add((TestInvokePrefix, (profile, _) => new Deployed.TestInvokeTarget(profile)));
+        kinds.Add((StagePrefix, (profile, _) => new Deployed.DeployedStageTarget(profile)));
         return kinds;
     }
 }

@@ -36,6 +36,47 @@ public sealed class RunKeys : IDisposable
     /// <summary>Fresh keys from a random seed.</summary>
     public static RunKeys Create() => new(new TestKeyRing(RandomNumberGenerator.GetInt32(int.MaxValue)));
 
+    /// <summary>
+    /// The run's keys for <paramref name="profile"/>: fresh ones, except for a deployed authorizer whose
+    /// <c>tokens.secret</c> / <c>tokens.privateKey</c> name environment variables: their values (read from
+    /// <paramref name="environment"/>, default the process's) sign its tokens. The values are never written anywhere; the
+    /// secret joins <see cref="Secrets"/>, so it is redacted like the run's own.
+    /// </summary>
+    /// <exception cref="Profiles.ProfileException">A named variable is not set or does not hold a usable key.</exception>
+    public static RunKeys For(Profiles.AuthorizerProfile profile, Func<string, string?>? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var tokens = profile.Tokens;
+        if (tokens.Secret is null && tokens.PrivateKey is null)
+            return Create();
+        var read = environment ?? Environment.GetEnvironmentVariable;
+        var where = profile.SourceFile ?? profile.Name;
+        string? secret = null;
+        if (tokens.Secret is { } secretVariable)
+        {
+            secret = read(secretVariable);
+            if (string.IsNullOrEmpty(secret))
+                throw new Profiles.ProfileException($"{where}: $.tokens.secret: the environment variable {secretVariable} is not set (it must hold the secret the deployed authorizer verifies HS tokens with)");
+        }
+        SigningKey? key = null;
+        if (tokens.PrivateKey is { } keyVariable)
+        {
+            var pem = read(keyVariable);
+            if (string.IsNullOrEmpty(pem))
+                throw new Profiles.ProfileException($"{where}: $.tokens.privateKey: the environment variable {keyVariable} is not set (it must hold a PEM RSA or EC private key)");
+            try
+            {
+                key = SigningKey.FromPem(pem, tokens.Kid);
+            }
+            catch (Exception e) when (e is ArgumentException or System.Security.Cryptography.CryptographicException)
+            {
+                // The message never quotes the key.
+                throw new Profiles.ProfileException($"{where}: $.tokens.privateKey: the environment variable {keyVariable} holds no PEM RSA or EC private key");
+            }
+        }
+        return new RunKeys(new TestKeyRing(secret, key));
+    }
+
     /// <summary>Every secret text of the run, for redaction and leak checks.</summary>
     public IReadOnlyList<string> Secrets => [Secret];
 

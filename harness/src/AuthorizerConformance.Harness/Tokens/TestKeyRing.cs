@@ -23,6 +23,39 @@ public sealed class TestKeyRing : IDisposable
         Ec384 = SigningKey.ForEc(ECDsa.Create(ECCurve.NamedCurves.nistP384), "ec-384");
     }
 
+    /// <summary>
+    /// A ring holding the user's own keys for a deployed authorizer: <paramref name="secret"/> signs HS tokens and
+    /// <paramref name="privateKey"/> (RSA, EC P-256 or P-384) signs the tokens of its kind; the other slots get fresh keys
+    /// the deployed authorizer does not trust (so tokens signed with them are the foreign keys they are for).
+    /// </summary>
+    public TestKeyRing(string? secret, SigningKey? privateKey) : this(System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue))
+    {
+        if (secret is not null)
+        {
+            Hmac.Dispose();
+            Secret = secret;
+            Hmac = SigningKey.Hmac(secret);
+        }
+        if (privateKey?.Rsa is not null)
+        {
+            Rsa.Dispose();
+            Rsa = privateKey;
+        }
+        else if (privateKey?.Ec is { } ec)
+        {
+            if (ec.KeySize == 384)
+            {
+                Ec384.Dispose();
+                Ec384 = privateKey;
+            }
+            else
+            {
+                Ec256.Dispose();
+                Ec256 = privateKey;
+            }
+        }
+    }
+
     /// <summary>The HMAC secret as the text that goes into <c>AUTH_TOKEN_SALT</c>.</summary>
     public string Secret { get; }
 

@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using AuthorizerConformance.Aws.APIGateway;
+using AuthorizerConformance.Aws.Fakes;
+using AuthorizerConformance.Gateway;
+using AuthorizerConformance.Gateway.Scenarios;
+using AuthorizerConformance.Harness;
+using AuthorizerConformance.Harness.Profiles;
+using AuthorizerConformance.Harness.Tokens;
+
+namespace AuthorizerConformance.Steps.DeployedTargets;
+
+/// <summary>
+/// One run of this assembly's feature theory, in a separate process, against a deployed target served by the local
+/// fakes in this process: <c>test-invoke:</c> through the fake control plane (SigV4-checked, found through
+/// <c>AWS_ENDPOINT_URL_API_GATEWAY</c>, the AWS credentials from the environment), or <c>stage:</c> at the fake stage's
+/// URL. The authorizer the fakes serve is the reference authorizer, or a broken one (<see cref="FailsOpenFunction"/>).
+/// The child signs tokens with the secret the profile's <c>tokens.secret</c> names, as a user's run would.
+/// </summary>
+public sealed class DeployedRun
+{
+    /// <summary>The features the deployed runs cover: a subset, the seed's token contract and the hostile tokens. The
+    /// whole suite took 45 s through <c>test-invoke:</c> (every test invoke is rate limited to 8/s, as against AWS) and
+    /// 20 s through <c>stage:</c>; with TokenValidation as well the four runs took 2 minutes: too long for CI.</summary>
+    public static IReadOnlyList<string> Features { get; } = ["TokenAuthorizer.feature", "JwtAttacks.feature"];
+
+    private const string SecretVariable = "AUTHZ_DEPLOYED_TEST_SECRET";
+    private const string ApiId = "abc123", AuthorizerId = "auth01", StageName = "prod";
+
+    private DeployedRun(XDocument results, string console, int controlPlaneRequests, int stageRequests, int throttled = 0)
+    {
+        Throttled = throttled;
+        Results = results;
+        Console = console;
+        ControlPlaneRequests = controlPlaneRequests;
+        StageRequests = stageRequests;
+    }
+
+    /// <summary>The child run's xUnit XML results.</summary>
+    public XDocument Results { get; }
+
+    /// <summary>What the child printed.</summary>
+    public string Console { get; }
+
+    /// <summary>Requests the fake control plane received (test-invoke runs).</summary>
+    public int ControlPlaneRequests { get; }
+
+    /// <summary>Requests the fake control plane answered with 429 (test-invoke runs).</summary>
+    public int Throttled { get; }
+
+    /// <summary>Requests the fake stage answered (stage runs).</summary>
+    public int StageRequests { get; }
+
+    /// <summary>The result (Pass, Fail, Skip) of every test, by name.</summary>
+    public IReadOnlyDictionary<string, string> Outcomes =>
+        Results.Descendants("test").ToDictionary(t => (string)t.Attribute("name")!, t => (string)t.Attribute("result")!, StringComparer.Ordinal);
+
+    /// <summary>Runs the features through <c>test-invoke:</c> against the fake control plane serving <paramref name="broken"/> or the reference.</summary>
+    public static async Task<DeployedRun> TestInvokeAsync(bool broken, Action<FakeApiGatewayControlPlane>? faults = null, IReadOnlyList<string>? features = null)
+    {
+        var secret = NewSecret();
+        await using var fake = await new FakeApiGatewayControlPlane([new FakeRestApi
+        {
+            Id = ApiId, Name = "pets",
+            Authorizers = [new FakeAuthorizer { Id = AuthorizerId, ResultTtlInSeconds = 300, Function = _ => Function(secret, broken) }],
+            Stages = new Dictionary<string, IReadOnlyDictionary<string, string>> { [StageName] = new Dictionary<string, string> { ["env"] = "test" } },
+        }]).StartAsync();
+        faults?.Invoke(fake);
+        var environment = new Dictionary<string, string>
+        {
+            [ApiGatewayEndpoint.ServiceVariable] = fake.Endpoint.ToString(),
+            ["AWS_ACCESS_KEY_ID"] = fake.Credentials.AccessKeyId,
+            ["AWS_SECRET_ACCESS_KEY"] = fake.Credentials.SecretAccessKey,
+            ["AWS_REGION"] = fake.Region,
+            ["AWS_EC2_METADATA_DISABLED"] = "true",
+        };
+        var (results, console) = await RunAsync($"test-invoke:{ApiId}/{AuthorizerId}", secret, environment, $"\"region\": \"{fake.Region}\", \"stage\": \"{StageName}\",", features ?? Features);
+        return new DeployedRun(results, console, fake.Requests.Count, 0, fake.Requests.Count(r => r.Status == 429));
+    }
+
+    /// <summary>Runs the features through <c>stage:</c> against the fake stage serving <paramref name="broken"/> or the reference.</summary>
+    public static async Task<DeployedRun> StageAsync(bool broken, IReadOnlyList<string>? features = null)
+    {
+        var secret = NewSecret();
+        // The stage as the scenarios' defaults describe it: one TOKEN authorizer on the Authorization header on every route.
+        var scenario = ScenarioParser.Parse("""
+            {"api": {"type": "REST", "routes": [{"method": "ANY", "resource": "/", "authorizer": "A"}, {"method": "ANY", "resource": "/{proxy+}", "authorizer": "A"}]},
+             "authorizers": {"A": {"type": "TOKEN", "identitySource": "method.request.header.Authorization", "function": {"kind": "reference"}}},
+             "requests": []}
+            """).Scenario!;
+        var gateway = new ApiGateway(scenario.Api, scenario.Authorizers, _ => Function(secret, broken), TimeProvider.System);
+        await using var stage = await new FakeStage(gateway, StageName).StartAsync();
+        var (results, console) = await RunAsync($"stage:{stage.Url}", secret, [], "", features ?? Features);
+        return new DeployedRun(results, console, 0, stage.Results.Count);
+    }
+
+    private static string NewSecret() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
+
+    private static IAuthorizerFunction Function(string secret, bool broken)
+    {
+        var reference = ReferenceFunctionFactory.Create("token", new Dictionary<string, string>
+        {
+            ["AUTH_TOKEN_SALT"] = secret, ["AUTH_ISSUER"] = TokenDefaults.Standard.Issuer, ["AUTH_AUDIENCE"] = TokenDefaults.Standard.Audience,
+        }, TimeProvider.System);
+        return broken ? new FailsOpenFunction(reference) : reference;
+    }
+
+    private static async Task<(XDocument Results, string Console)> RunAsync(string function, string secret, Dictionary<string, string> environment, string extraKeys, IReadOnlyList<string> featureFiles)
+    {
+        var folder = Directory.CreateTempSubdirectory("deployed-run-").FullName;
+        try
+        {
+            var features = Directory.CreateDirectory(Path.Combine(folder, "features")).FullName;
+            var source = typeof(DeployedRun).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+                .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "ReqnrollFeaturesDirectory").Value!;
+            foreach (var file in featureFiles.Append("KnownDivergences.md"))
+                File.Copy(Path.Combine(source, file), Path.Combine(features, file));
+            var profile = Path.Combine(folder, "deployed.json");
+            File.WriteAllText(profile, $$"""
+                {"name": "deployed", "function": "{{function}}", {{extraKeys}}
+                 "tokens": {"alg": "HS256", "secret": "env:{{SecretVariable}}", "issuer": "{{TokenDefaults.Standard.Issuer}}", "audience": "{{TokenDefaults.Standard.Audience}}"},
+                 "principalClaims": ["sub", "userId"], "context": "primitive-claims"}
+                """);
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
+            foreach (var argument in new[]
+                     {
+                         typeof(DeployedRun).Assembly.Location, "-noLogo", "-noColor", "-noAutoReporters", "-class", typeof(FeatureTests).FullName!,
+                         "-result-xml", Path.Combine(folder, "results.xml"),
+                     })
+                start.ArgumentList.Add(argument);
+            foreach (var name in new[] { "AUTHZ_TARGET", "AUTHZ_TAGS", "AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "AWS_DEFAULT_REGION" })
+                start.Environment.Remove(name);
+            start.Environment[AuthorizerProfile.EnvironmentVariable] = profile;
+            start.Environment["AUTHZ_FEATURES_DIR"] = features;
+            start.Environment[SecretVariable] = secret;
+            start.Environment["REQNROLL_FORMATTERS"] = new JsonObject { ["formatters"] = new JsonObject() }.ToJsonString();
+            foreach (var (name, value) in environment)
+                start.Environment[name] = value;
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+            try
+            {
+                await process.WaitForExitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException("The deployed-target run did not end within 10 minutes.");
+            }
+            var console = await stdout + await stderr;
+            var xml = Path.Combine(folder, "results.xml");
+            if (!File.Exists(xml))
+                throw new InvalidOperationException($"The deployed-target run wrote no results (exit code {process.ExitCode}):{Environment.NewLine}{console}");
+            return (XDocument.Load(xml), console);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
