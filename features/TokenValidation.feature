@@ -179,6 +179,22 @@ Feature: Token validation
         | was issued 30 seconds in the future | access is allowed                                   |
         | was issued 2 minutes in the future  | the client gets 401 because authorizer-unauthorized |
 
+    # RFC 7519 §4.1.4 allows "some small leeway, usually no more than a few minutes" for clock skew; the suite allows an
+    # authorizer at most 5 minutes (docs/steps.md). A token 10 minutes outside its lifetime is therefore refused by
+    # every authorizer, and judged at the real clock when the authorizer under test reads it.
+    @source:rfc8725 @rule:UNA-1
+    Scenario Outline: A token that <when> is refused whatever clock skew the authorizer allows
+      Given a valid token
+      And the token <when>
+      When the client calls GET /pets/1
+      Then the token is refused
+
+      Examples:
+        | when                                 |
+        | expired 10 minutes ago               |
+        | becomes valid in 10 minutes          |
+        | was issued 10 minutes in the future  |
+
     @source:rfc8725 @rule:UNA-1 @needs:authorizer-settings @needs:controlled-clock
     Scenario: Without skew a token that expired 30 seconds ago gets Unauthorized
       Given the authorizer setting "AUTH_CLOCK_SKEW_SECONDS" is "0"
@@ -392,6 +408,17 @@ Feature: Token validation
       When the client calls GET /pets/1
       Then the client gets 500 because authorizer-error
 
+    # RFC 8725 §3.5: an HMAC key needs entropy; an empty secret is no key at all. An authorizer that verified with it
+    # would accept every token an attacker signs with the empty string.
+    @source:rfc8725 @rule:UNA-2
+    Scenario: An authorizer deployed with an empty secret answers 500, even to a token signed with the empty secret
+      Given the authorizer's secret is set but empty
+      And a valid token
+      And the token is signed with an empty HS256 secret
+      When the client calls GET /pets/1
+      Then the client gets 500 because authorizer-error
+      And the backend is not reached
+
     @source:local-decision @rule:UNA-2 @needs:authorizer-settings
     Scenario Outline: The invalid setting <setting> makes every call a 500 that names the setting in the log
       Given the authorizer setting "<setting>" is "<value>"
@@ -425,3 +452,22 @@ Feature: Token validation
         | a token signed with another key | the token is signed with a key the authorizer does not know |
         | an unsigned token            | the token is the hostile variant "alg-none"              |
         | a tampered token             | the token is the hostile variant "tampered-payload"      |
+
+  Rule: The authorizer never hands the token or the secret on in its answer (every scenario checks it too)
+
+    # The answer's principalId and context reach the backend and the access logs (CTX-2), its usageIdentifierKey
+    # becomes $context.identity.apiKey for the usage plan (CTX-3, OUT-7), its error message goes to the execution log:
+    # a token found there is a bearer credential anyone reading them can replay (RFC 6750 §5.3).
+    @source:local-decision @rule:OUT-7
+    Scenario Outline: The authorizer's answer holds neither the token nor the secret after <case>
+      Given a valid token
+      And <token>
+      When the client calls GET /pets/1
+      Then the authorizer was invoked
+      And the authorizer's answer holds neither the token nor the secret
+
+      Examples:
+        | case                            | token                                                       |
+        | a valid token                   | the token has the claim "tier" set to "gold"                |
+        | a token signed with another key | the token is signed with a key the authorizer does not know |
+        | an unsigned token               | the token is the hostile variant "alg-none"                 |

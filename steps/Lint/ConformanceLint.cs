@@ -111,7 +111,7 @@ public sealed partial class ConformanceLint : IScenarioLint
         foreach (var unknown in tagged.Where(n => !TargetCapability.All.Contains(n)))
             yield return $"@needs:{unknown} is not a capability; fix: use one of @needs:{string.Join(", @needs:", TargetCapability.All)}.";
         var needed = steps.Where(s => s.Method is not null)
-            .SelectMany(s => StepCapabilities.For(s.Method!).Select(c => (Capability: c, Number: s.Step.Line, Text: s.Line)))
+            .SelectMany(s => StepCapabilities.For(s.Method!, s.Step.Text).Select(c => (Capability: c, Number: s.Step.Line, Text: s.Line)))
             .GroupBy(x => x.Capability, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var (capability, first) in needed.Where(kv => !tagged.Contains(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal))

@@ -105,6 +105,22 @@ public sealed class AuthorizerSteps(Stage stage)
         stage.Session.WithoutKeys = true;
     }
 
+    /// <summary>UNA-2, RFC 8725 §3.5: the function as deployed with its secret variable present but empty and no other key
+    /// (the reference authorizer: AUTH_TOKEN_SALT empty, nothing else). A profile without <c>tokens.secretEnv</c> has no
+    /// secret to leave empty, so the scenario does not apply to it.</summary>
+    [Given("the authorizer's secret is set but empty")]
+    public void EmptySecret()
+    {
+        if (Stage.Target.Capabilities.Contains(TargetCapability.AuthorizerSettings))
+        {
+            stage.Session.AuthorizerEnvironment.Clear();
+            stage.Session.AuthorizerEnvironment[EnvironmentVariables.TokenSalt] = "";
+            return;
+        }
+        Stage.Require(Stage.Profile.Tokens.SecretEnv is not null, "its tokens name no secretEnv, so it has no secret to leave empty.");
+        stage.Session.EmptySecret = true;
+    }
+
     private void Script(params JsonObject[] outcomes) =>
         stage.Authorizer()["function"] = new JsonObject { ["kind"] = "scripted", ["outcomes"] = new JsonArray([.. outcomes]) };
 

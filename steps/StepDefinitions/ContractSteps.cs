@@ -68,6 +68,17 @@ public sealed class ContractSteps(Stage stage, Expect expect)
         expect.That(leaks.Count == 0, () => $"the authorizer under test logged {string.Join(" and ", leaks)}; the scenario expects neither (never log a token or a secret)");
     }
 
+    /// <summary>CTX-2, CTX-3, OUT-7: the answer's principalId, context and usageIdentifierKey reach the backend, the usage
+    /// plan and the logs, and its error message the execution log, so none may hold the token or a secret.</summary>
+    [Then("the authorizer's answer holds neither the token nor the secret")]
+    public void NoLeakInAnswer()
+    {
+        expect.That(stage.Session.Calls.Count > 0, () => "the authorizer was never invoked, so its answer proves nothing");
+        var leaks = AnswerLeaks.Find(stage);
+        expect.That(leaks.Count == 0, () => $"the authorizer under test answered with {string.Join(" and ", leaks)}; the scenario expects neither " +
+            "(never hand a token or a secret on as the principal, in the context or as the usageIdentifierKey)");
+    }
+
     private JsonObject BackendContext()
     {
         var requestContext = stage.Last.Integration.RequestContext ?? throw new InvalidOperationException(

@@ -42,7 +42,8 @@ public sealed class Hooks(Stage stage, ScenarioContext scenario, ScenarioDefinit
             Assert.Skip(reason + (Stage.Target.Capabilities.Contains(TargetCapability.AuthorizerSettings) ? "" : Why(needs)));
     }
 
-    /// <summary>The verdict always includes that the authorizer under test never logs the token or the secret.</summary>
+    /// <summary>The verdict always includes that the authorizer under test never logs the token or the secret, nor
+    /// hands either on in its answer (principalId, context, usageIdentifierKey or error message).</summary>
     [AfterScenario(Order = 0)]
     public void NeverLogsSecrets()
     {
@@ -51,6 +52,10 @@ public sealed class Hooks(Stage stage, ScenarioContext scenario, ScenarioDefinit
         var leaks = LogLeaks.Find(stage.Session.AuthorizerLog, stage.Token is null ? null : stage.TokenText, SuiteKeys.Keys.Secrets);
         if (leaks.Count > 0)
             expect.Fail($"The authorizer under test logged {string.Join(" and ", leaks)}: a function must never log a token or a secret.");
+        var handedOn = AnswerLeaks.Find(stage);
+        if (handedOn.Count > 0)
+            expect.Fail($"The authorizer under test answered with {string.Join(" and ", handedOn)} (its principalId, context, usageIdentifierKey " +
+                "and error message reach the backend, the usage plan and the logs): a function must never hand a token or a secret on.");
     }
 
     /// <summary>Stops the warm function processes of the run.</summary>

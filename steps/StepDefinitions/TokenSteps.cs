@@ -52,6 +52,18 @@ public sealed class TokenSteps(Stage stage)
         plan.Key = SuiteKeys.ForeignHmac;
     }
 
+    /// <summary>HS256 with the empty string as its key: what an attacker signs with when an authorizer verifies with an
+    /// empty secret (RFC 8725 §3.5).</summary>
+    [Given("the token is signed with an empty HS256 secret")]
+    public void EmptySecret()
+    {
+        var plan = stage.EditToken();
+        plan.Algorithm = "HS256";
+        plan.Key = EmptyKey;
+    }
+
+    private static readonly SigningKey EmptyKey = SigningKey.Hmac([]);
+
     [Given("the token expired {duration} ago")]
     public void Expired(TimeSpan ago)
     {

@@ -76,6 +76,7 @@ public sealed partial class Stage
         foreach (var (name, value) in Profile.EnvironmentFor(SuiteKeys.Keys))
             env[name] = value;
         Session.WithoutKeys = false;
+        Session.EmptySecret = false;
     }
 
     /// <summary>Starts a token with the standard claims at the scenario's clock: the profile's first issuer and audience,

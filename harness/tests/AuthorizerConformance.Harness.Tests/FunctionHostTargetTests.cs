@@ -70,6 +70,44 @@ public sealed class FunctionHostTargetTests : IDisposable
     }
 
     [Fact]
+    public async Task A_scenario_with_an_empty_secret_gets_a_host_whose_secret_variable_is_empty_and_no_other_key()
+    {
+        var target = Target();
+
+        await target.CreateFunction(Request(Token, TextWriter.Null) with { EmptySecret = true }).InvokeAsync("{}"u8.ToArray(), TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+
+        var host = Assert.Single(_started);
+        Assert.Equal(["LOG_LEVEL", "SALT"], host.Info.Environment.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("", host.Info.Environment["SALT"]);
+        await target.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_in_process_function_runs_one_configuration_at_a_time_because_it_shares_the_process_environment()
+    {
+        var profile = Profile with { Function = "dotnet:Auth.dll::Auth.Function::Handle" };
+        var target = new FunctionHostTarget(profile, _keys, info =>
+        {
+            var started = new FakeHost(info);
+            _started.Add(started);
+            return started;
+        });
+        async Task Call(bool withoutKeys) => await target.CreateFunction(Request(Token, TextWriter.Null, withoutKeys))
+            .InvokeAsync("{}"u8.ToArray(), TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+
+        await Call(withoutKeys: false);
+        await Call(withoutKeys: true);
+        Assert.True(_started[0].Disposed, "the configured host must stop before the host without keys starts");
+        await Call(withoutKeys: false);
+
+        Assert.Equal(3, _started.Count);
+        Assert.True(_started[1].Disposed);
+        Assert.Contains("SALT", _started[2].Info.Environment.Keys);
+        await target.DisposeAsync();
+        Assert.All(_started, h => Assert.True(h.Disposed));
+    }
+
+    [Fact]
     public void An_authorizer_of_another_type_is_not_applicable_and_says_why()
     {
         var request = new AuthorizerDefinition { Name = "A", Type = AuthorizerType.Request };

@@ -62,6 +62,10 @@ public sealed class StageSession
     /// <summary>The scenario's secrets and tokens so far (the run's keys, the tokens it built), for redaction and fingerprints.</summary>
     public Func<IReadOnlyCollection<string>> Secrets { get; set; } = () => [];
 
+    /// <summary>Whether the authorizer under test runs as deployed with its secret variable present but empty, and no
+    /// other key (RFC 8725 §3.5, UNA-2).</summary>
+    public bool EmptySecret { get; set; }
+
     /// <summary>Whether the stage has been built (set-up is closed then).</summary>
     public bool Started => _gateway is not null || _deployedStarted;
 
@@ -145,6 +149,7 @@ public sealed class StageSession
             {
                 ScenarioId = ScenarioId,
                 Secrets = Secrets,
+                EmptySecret = EmptySecret,
             })));
         resolver.Register(ReferenceFunctionFactory.Kind, spec => ReferenceFunctionFactory.Create(spec, scenario.Api.Type, _authorizerLog));
         var functions = new Dictionary<string, IAuthorizerFunction>(StringComparer.Ordinal);

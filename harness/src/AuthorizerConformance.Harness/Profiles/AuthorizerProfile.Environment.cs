@@ -24,4 +24,14 @@ public sealed partial record AuthorizerProfile
             environment[file] = keys.JwksFile;
         return environment;
     }
+
+    /// <summary>The function's environment as deployed with its secret variable (<c>tokens.secretEnv</c>) present but
+    /// empty and no other key: an empty HMAC key is no key (RFC 8725 §3.5), so the function must answer 500 (UNA-2).</summary>
+    /// <exception cref="InvalidOperationException">The profile names no <c>tokens.secretEnv</c>.</exception>
+    public Dictionary<string, string> EnvironmentWithEmptySecret()
+    {
+        var environment = new Dictionary<string, string>(Environment, StringComparer.Ordinal);
+        environment[Tokens.SecretEnv ?? throw new InvalidOperationException($"The profile '{Name}' names no tokens.secretEnv.")] = "";
+        return environment;
+    }
 }

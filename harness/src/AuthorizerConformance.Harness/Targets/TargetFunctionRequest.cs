@@ -23,4 +23,8 @@ public sealed record TargetFunctionRequest(
 
     /// <summary>The scenario's secrets and tokens so far (for redaction and fingerprints); empty when none are known.</summary>
     public Func<IReadOnlyCollection<string>> Secrets { get; init; } = () => [];
+
+    /// <summary>The scenario wants the function as deployed with its secret variable present but empty and no other key
+    /// (RFC 8725 §3.5: an empty HMAC key is no key; UNA-2).</summary>
+    public bool EmptySecret { get; init; }
 }
