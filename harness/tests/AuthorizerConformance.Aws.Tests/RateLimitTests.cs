@@ -15,7 +15,7 @@ public sealed class RateLimitTests
         starts.Select((s, i) => starts.Skip(i).TakeWhile(t => t - s < TimeSpan.FromSeconds(1)).Count()).DefaultIfEmpty(0).Max();
 
     [Fact]
-    public async Task A_burst_is_spaced_at_the_configured_rate()
+    public async Task A_burst_goes_out_at_most_the_rate_in_any_second()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
         var starts = new List<DateTimeOffset>();
@@ -30,12 +30,26 @@ public sealed class RateLimitTests
             starts.Add(await limiter.WaitAsync(Ct));
         }
 
-        Assert.Equal(Enumerable.Range(0, 20).Select(i => DateTimeOffset.UnixEpoch + TimeSpan.FromMilliseconds(125 * i)), starts);
+        // 8 at once, 8 one window (1 s + the 25 ms jitter margin) later, the last 4 a window after that.
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => DateTimeOffset.UnixEpoch + TimeSpan.FromMilliseconds(1025 * (i / 8))), starts);
         Assert.Equal(8, MaxInAnySecond(starts));
     }
 
+    [Theory]
+    [InlineData(2.5, 2, 825)]   // 2 starts in any 0.8 s (+ the 25 ms margin)
+    [InlineData(0.5, 1, 2025)]  // 1 start in any 2 s
+    [InlineData(9.9, 9, 935)]   // 9 in any 0.909… s, rounded up to whole ticks
+    public void A_fractional_rate_is_a_smaller_burst_in_a_shorter_window(double rate, int burst, int windowMs)
+    {
+        var limiter = new RequestRateLimiter(rate);
+
+        Assert.Equal(burst, limiter.Burst);
+        Assert.InRange(limiter.Window, TimeSpan.FromMilliseconds(windowMs - 1), TimeSpan.FromMilliseconds(windowMs));
+        Assert.True(limiter.Burst / limiter.Window.TotalSeconds <= rate);
+    }
+
     [Fact]
-    public async Task Concurrent_callers_start_one_interval_apart()
+    public async Task Concurrent_callers_never_put_more_than_the_rate_in_any_second()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
         var starts = new List<DateTimeOffset>();
@@ -62,7 +76,6 @@ public sealed class RateLimitTests
 
         var ordered = starts.Order().ToList();
         Assert.Equal(30, ordered.Count);
-        Assert.All(ordered.Zip(ordered.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(100), $"{pair.First:O} → {pair.Second:O}"));
         Assert.Equal(10, MaxInAnySecond(ordered));
     }
 
@@ -78,12 +91,34 @@ public sealed class RateLimitTests
             return Task.CompletedTask;
         });
 
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 40; i++)
         {
             starts.Add(await limiter.WaitAsync(Ct));
         }
 
-        Assert.All(starts.Zip(starts.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(125)));
+        Assert.Equal(8, MaxInAnySecond(starts));
+    }
+
+    [Fact]
+    public async Task Lateness_costs_one_window_not_every_request()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var starts = new List<DateTimeOffset>();
+        var limiter = new RequestRateLimiter(8, time, (d, _) =>
+        {
+            time.Advance(d + TimeSpan.FromMilliseconds(15)); // every timer fires 15 ms late
+            return Task.CompletedTask;
+        });
+
+        for (var i = 0; i < 80; i++)
+        {
+            starts.Add(await limiter.WaitAsync(Ct));
+        }
+
+        // Nine windows of 1 s + 25 ms margin + 15 ms late: 80 starts within 9.36 s (79 / 9.36 = 8.4/s from the first start
+        // to the last). Spacing each start 125 ms after the one before would take 79 × 140 ms = 11.06 s (7.1/s).
+        Assert.Equal(DateTimeOffset.UnixEpoch + TimeSpan.FromMilliseconds(9 * 1040), starts[^1]);
+        Assert.Equal(8, MaxInAnySecond(starts));
     }
 
     [Theory]

@@ -1,12 +1,15 @@
 namespace AuthorizerConformance.Aws.Throttling;
 
 /// <summary>
-/// One client-side rate limit for API Gateway control-plane calls: actual request starts are spaced at least
-/// 1/<see cref="RequestsPerSecond"/> apart (no burst), so no window of one second ever holds more than
-/// <see cref="RequestsPerSecond"/> starts. The account's control-plane budget is 10 requests/s (burst 40) for all
-/// callers together, so the default stays below it (8/s) and nothing above it can be configured. A throttled
-/// answer pushes the next start back (<see cref="HoldUntil"/>), so one 429 slows every caller, not only the one
-/// that saw it. Thread-safe; time and waiting are injected so tests can check the schedule without sleeping.
+/// One client-side rate limit for API Gateway control-plane calls: no window of <see cref="Window"/> (one second for a
+/// whole-number rate, plus a 25 ms margin for network jitter) ever holds more than <see cref="Burst"/> actual request
+/// starts, so the configured rate is never exceeded in any second. Each start is measured from the start <see cref="Burst"/> places before it, so a timer that
+/// fires late on a busy machine costs that one request its lateness, not every later one (spacing every start one
+/// interval after the previous one loses the lateness for good: 125 + 15 ms per request is 7.1/s at 8/s). The
+/// account's control-plane budget is 10 requests/s (burst 40) for all callers together, so the default stays below
+/// it (8/s, a burst of 8) and nothing above it can be configured. A throttled answer pushes every start back
+/// (<see cref="HoldUntil"/>), so one 429 slows every caller, not only the one that saw it. Thread-safe; time and
+/// waiting are injected so tests can check the schedule without sleeping.
 /// </summary>
 public sealed class RequestRateLimiter
 {
@@ -16,11 +19,17 @@ public sealed class RequestRateLimiter
     /// <summary>The account-wide control-plane budget; a higher configured rate is refused.</summary>
     public const double MaximumRequestsPerSecond = 10;
 
+    /// <summary>Added to every window so that jitter between the client and the service (the requests of one window
+    /// reaching it later than the first of the next) still never puts more than <see cref="Burst"/> into one window
+    /// as the service counts them.</summary>
+    public static readonly TimeSpan JitterMargin = TimeSpan.FromMilliseconds(25);
+
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly Func<TimeSpan, CancellationToken, Task> _delay;
-    private readonly TimeSpan _interval;
-    private DateTimeOffset _next = DateTimeOffset.MinValue;
+    private readonly DateTimeOffset[] _starts;
+    private int _oldest;
+    private DateTimeOffset _hold = DateTimeOffset.MinValue;
 
     /// <summary>A limiter of <paramref name="requestsPerSecond"/> (0 &lt; rate ≤ 10) on <paramref name="time"/>;
     /// <paramref name="delay"/> waits (default: <see cref="Task.Delay(TimeSpan, TimeProvider, CancellationToken)"/>).</summary>
@@ -34,18 +43,27 @@ public sealed class RequestRateLimiter
         RequestsPerSecond = requestsPerSecond;
         _time = time ?? TimeProvider.System;
         _delay = delay ?? ((d, ct) => Task.Delay(d, _time, ct));
-        _interval = TimeSpan.FromTicks((long)Math.Ceiling(TimeSpan.TicksPerSecond / requestsPerSecond));
+        Burst = Math.Max(1, (int)Math.Floor(requestsPerSecond));
+        Window = TimeSpan.FromTicks((long)Math.Ceiling(Burst * TimeSpan.TicksPerSecond / requestsPerSecond)) + JitterMargin;
+        _starts = new DateTimeOffset[Burst];
+        Array.Fill(_starts, DateTimeOffset.MinValue);
     }
 
     /// <summary>The configured rate.</summary>
     public double RequestsPerSecond { get; }
 
+    /// <summary>The most starts in any <see cref="Window"/>: the rate rounded down (at least 1).</summary>
+    public int Burst { get; }
+
+    /// <summary><see cref="Burst"/> / rate (one second for a whole-number rate) plus <see cref="JitterMargin"/>.</summary>
+    public TimeSpan Window { get; }
+
     /// <summary>
-    /// Waits until this request may start: at least one interval after the previous request actually started, and not
-    /// before a hold. The gap is measured from actual starts, never from a precomputed schedule, so timers that fire
-    /// late on a busy machine never let several requests out at once to "catch up".
+    /// Waits until this request may start: one <see cref="Window"/> after the start <see cref="Burst"/> places before it,
+    /// and not before a hold. Starts are the instants actually let out, never a precomputed schedule, so timers that fire
+    /// late never let more than <see cref="Burst"/> requests into a window to "catch up".
     /// </summary>
-    /// <returns>The instant the request was let out (read under the limiter's lock, so it is the start the gap is measured from).</returns>
+    /// <returns>The instant the request was let out (read under the limiter's lock, so it is the start the window counts).</returns>
     public async Task<DateTimeOffset> WaitAsync(CancellationToken cancellationToken)
     {
         while (true)
@@ -54,10 +72,12 @@ public sealed class RequestRateLimiter
             lock (_gate)
             {
                 var now = _time.GetUtcNow();
-                var earliest = _next;
+                var oldest = _starts[_oldest];
+                var earliest = oldest == DateTimeOffset.MinValue ? _hold : Max(oldest + Window, _hold);
                 if (now >= earliest)
                 {
-                    _next = now + _interval;
+                    _starts[_oldest] = now;
+                    _oldest = (_oldest + 1) % _starts.Length;
                     return now;
                 }
                 wait = earliest - now;
@@ -71,8 +91,10 @@ public sealed class RequestRateLimiter
     {
         lock (_gate)
         {
-            if (until > _next)
-                _next = until;
+            if (until > _hold)
+                _hold = until;
         }
     }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }
