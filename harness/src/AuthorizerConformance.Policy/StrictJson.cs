@@ -40,6 +40,21 @@ public static class StrictJson
         }
     }
 
+    /// <summary>As <see cref="Parse(string, JsonDocumentOptions)"/>, for UTF-8 bytes.</summary>
+    public static JsonDocument Parse(ReadOnlyMemory<byte> utf8Json, JsonDocumentOptions options)
+    {
+        try
+        {
+            return JsonDocument.Parse(utf8Json, options);
+        }
+        catch (InvalidOperationException)
+        {
+            var lenient = options;
+            lenient.AllowDuplicateProperties = true;
+            return JsonDocument.Parse(utf8Json, lenient);
+        }
+    }
+
     /// <summary>Where and why <paramref name="error"/> happened: <c>at $.a.b (line 3, column 7): …</c>.</summary>
     public static string Describe(JsonException error)
     {

@@ -101,6 +101,18 @@ public class AuthorizerProfileReaderTests
         Assert.Contains("not valid JSON", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
     }
 
+    // Found by the fuzz tests' CsCheck property: the duplicate-name check threw InvalidOperationException on a member
+    // name that is an escaped lone surrogate, before the text check could name it.
+    [Fact]
+    public void A_member_name_that_is_half_a_surrogate_pair_is_an_error_not_an_exception()
+    {
+        var result = Parse("""{"function": "node:a.mjs", "con\ud800text": "none", "tokens": {"alg": "HS256", "secretEnv": "S"}}""");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("$", error.Path); // the name cannot be printed; its object is named
+        Assert.Contains("surrogate", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Every_error_is_reported_not_only_the_first()
     {

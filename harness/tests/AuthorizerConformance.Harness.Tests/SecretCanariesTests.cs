@@ -81,6 +81,9 @@ public sealed class SecretCanariesTests : IDisposable
     [InlineData("""{"secret":"0123456789012345678901234567890123456789","rsa":"not a pem","ec256":"x"}""", "$.ec384: required")]
     [InlineData("""{"secret":"a","secret":"b"}""", "not JSON")]
     [InlineData("[]", "$: expected an object")]
+    // A member name that is an escaped lone surrogate: found by the fuzz tests' CsCheck property (it threw
+    // InvalidOperationException from the duplicate-name check).
+    [InlineData("""{"sec\ud800ret":"a"}""", "surrogate")]
     public void A_bad_keys_file_is_an_error_naming_the_member_and_never_its_text(string json, string expected)
     {
         var path = Path.Combine(_canaries.Folder, "bad.json");

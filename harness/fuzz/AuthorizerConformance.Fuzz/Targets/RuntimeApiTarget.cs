@@ -29,7 +29,17 @@ internal static class RuntimeApiTarget
         return socket;
     });
 
+    // One listener serves every call: two calls at once (parallel tests) would accept each other's connections and read
+    // the other's input, so calls take turns.
+    private static readonly Lock Turn = new();
+
     public static FuzzVerdict Classify(byte[] input)
+    {
+        lock (Turn)
+            return ClassifyAlone(input);
+    }
+
+    private static FuzzVerdict ClassifyAlone(byte[] input)
     {
         using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         client.Connect(Listener.Value.LocalEndPoint!);

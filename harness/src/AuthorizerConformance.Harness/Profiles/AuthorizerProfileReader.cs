@@ -75,7 +75,9 @@ public static partial class AuthorizerProfileReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(span.ToArray(), DocumentOptions);
+            // A member name that is an escaped lone surrogate cannot be compared for duplicates; StrictJson parses it without
+            // that check, and the text check below names it.
+            document = StrictJson.Parse(span.ToArray(), DocumentOptions);
         }
         catch (JsonException e)
         {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using AuthorizerConformance.Harness.Inputs;
+using AuthorizerConformance.Policy;
 
 namespace AuthorizerConformance.Harness.Tokens;
 
@@ -23,7 +24,7 @@ internal static class KeysFile
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 4, AllowDuplicateProperties = false });
+            document = StrictJson.Parse(text, new JsonDocumentOptions { MaxDepth = 4, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
@@ -32,6 +33,9 @@ internal static class KeysFile
         }
         using (document)
         {
+            // Half a surrogate pair as an escape is valid JSON but not text: name it instead of failing on reading it.
+            if (JsonTextCheck.FirstNonText(document.RootElement, "$") is { } notText)
+                throw new InputException($"{what}: {notText.Path}: {notText.Message}");
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
                 throw new InputException($"{what}: $: expected an object with the members {string.Join(", ", Members)}");
