@@ -26,32 +26,23 @@ public static class StrictJson
     /// cannot be compared for duplicates (System.Text.Json throws InvalidOperationException there): such a document is
     /// parsed without the duplicate check, and the caller's <see cref="JsonTextCheck"/> refuses it with the name's path.
     /// </summary>
-    public static JsonDocument Parse(string json, JsonDocumentOptions options)
-    {
-        try
-        {
-            return JsonDocument.Parse(json, options);
-        }
-        catch (InvalidOperationException)
-        {
-            var lenient = options;
-            lenient.AllowDuplicateProperties = true;
-            return JsonDocument.Parse(json, lenient);
-        }
-    }
+    public static JsonDocument Parse(string json, JsonDocumentOptions options) => ParseWith(o => JsonDocument.Parse(json, o), options);
 
     /// <summary>As <see cref="Parse(string, JsonDocumentOptions)"/>, for UTF-8 bytes.</summary>
-    public static JsonDocument Parse(ReadOnlyMemory<byte> utf8Json, JsonDocumentOptions options)
+    public static JsonDocument Parse(ReadOnlyMemory<byte> utf8Json, JsonDocumentOptions options) =>
+        ParseWith(o => JsonDocument.Parse(utf8Json, o), options);
+
+    private static JsonDocument ParseWith(Func<JsonDocumentOptions, JsonDocument> parse, JsonDocumentOptions options)
     {
         try
         {
-            return JsonDocument.Parse(utf8Json, options);
+            return parse(options);
         }
         catch (InvalidOperationException)
         {
             var lenient = options;
             lenient.AllowDuplicateProperties = true;
-            return JsonDocument.Parse(utf8Json, lenient);
+            return parse(lenient);
         }
     }
 
