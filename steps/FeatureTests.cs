@@ -12,7 +12,11 @@ namespace AuthorizerConformance.Steps;
 /// </summary>
 public class FeatureTests
 {
-    public static IEnumerable<ITheoryDataRow> Scenarios() => ScenarioRows.For(typeof(FeatureTests).Assembly);
+    public static IEnumerable<ITheoryDataRow> Scenarios()
+    {
+        Support.SuiteKeys.GenerateInBackground(); // discovery comes first in every run: the keys are ready when scenarios need them
+        return ScenarioRows.For(typeof(FeatureTests).Assembly);
+    }
 
     [Theory]
     [MemberData(nameof(Scenarios))]

@@ -13,6 +13,18 @@ public static class SuiteKeys
 {
     private static readonly Lazy<RunKeys> LazyKeys = new(ConformanceTargets.KeysFromEnvironment);
 
+    /// <summary>
+    /// Starts generating the run's keys and the attacker's key on the thread pool (RSA-2048 takes ≈ 0.2 s of CPU a key,
+    /// more on a bad draw), so it overlaps discovery and Reqnroll's start instead of delaying the first scenarios. A
+    /// failure (a bad AUTHZ_KEYS_FILE or profile) stays in the lazy value and is thrown where the keys are first used,
+    /// as without this.
+    /// </summary>
+    public static void GenerateInBackground()
+    {
+        _ = Task.Run(() => LazyKeys.Value).ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+        _ = Task.Run(JwtAttacks.GenerateAttackerKey);
+    }
+
     /// <summary>The run's keys.</summary>
     public static RunKeys Keys => LazyKeys.Value;
 
