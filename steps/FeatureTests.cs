@@ -15,10 +15,10 @@ public class FeatureTests
     public static IEnumerable<ITheoryDataRow> Scenarios()
     {
         Support.SuiteKeys.GenerateInBackground(); // discovery comes first in every run: the keys are ready when scenarios need them
-        return ScenarioRows.For(typeof(FeatureTests).Assembly);
+        return ScenarioRows.For(typeof(FeatureTests).Assembly, Support.SuiteLanes.Count);
     }
 
-    [Theory]
+    [ScenarioTheory]
     [MemberData(nameof(Scenarios))]
     public Task Scenario(string featureFile, string scenarioKey) =>
         ScenarioRunner.RunAsync(typeof(FeatureTests).Assembly, featureFile, scenarioKey, Lint.ConformanceLint.Instance);
