@@ -20,9 +20,10 @@ public static class ScenarioRows
 
     /// <summary>
     /// The rows of <paramref name="testAssembly"/>'s features (as <see cref="For(Assembly)"/>), spread over
-    /// <paramref name="lanes"/> lanes that a <see cref="ScenarioTheoryAttribute"/> theory runs in parallel: a feature file's
-    /// rows stay in one lane (a pooled Reqnroll runner keeps its feature), files go largest first to the lane with the
-    /// fewest rows, so the lanes are even and the split is the same in every run.
+    /// <paramref name="lanes"/> lanes that a <see cref="ScenarioTheoryAttribute"/> theory runs in parallel: the rows in file
+    /// order cut into even consecutive parts (sizes differ by at most one), so a lane runs whole features one after
+    /// another (a pooled Reqnroll runner keeps its feature) and at most one feature is shared by two lanes. The same split
+    /// in every run.
     /// </summary>
     public static IEnumerable<ITheoryDataRow> For(Assembly testAssembly, int lanes)
     {
@@ -33,15 +34,8 @@ public static class ScenarioRows
             .ToList();
         if (lanes == 1)
             return scenarios.Select(ToRow);
-        var laneOf = new Dictionary<FeatureFile, int>();
-        var load = new int[lanes];
-        foreach (var file in scenarios.GroupBy(s => s.File).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.RelativePath, StringComparer.Ordinal))
-        {
-            var lane = Array.IndexOf(load, load.Min());
-            laneOf[file.Key] = lane;
-            load[lane] += file.Count();
-        }
-        return scenarios.Select(s => (ITheoryDataRow)Row(s).WithTrait(LaneTrait, (laneOf[s.File] + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return scenarios.Select((s, i) => (ITheoryDataRow)Row(s).WithTrait(LaneTrait,
+            (1 + (long)i * lanes / scenarios.Count).ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     /// <summary>The theory row of one scenario: display name, label, traits and skip reason.</summary>
