@@ -8,6 +8,8 @@
 # of the run's processes (far less disturbed by other load: the figure to compare builds with on a shared machine).
 # With BASE_DLL (another build's AuthorizerConformance.Steps.dll) the same runs alternate between it and this build,
 # for an A/B comparison in one run. SUITE_OVERHEAD_SKIP_WHOLE=1 skips the whole-suite run.
+# Each build is measured as a normal run is (two lanes in parallel against the in-process reference) and with
+# AUTHZ_LANES=1 (one lane: the cost of a scenario on one core, the figure comparable with runs before the lanes).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n=${1:-400}
@@ -28,9 +30,9 @@ write_features() { # $1 folder, $2 count
   touch -d '-1 minute' "$1/NoOp.feature" # as a feature file at rest is (not written within the last seconds)
 }
 
-once() { # $1 dll, $2 features folder → "wall cpu" seconds
+once() { # $1 dll, $2 features folder, $3 lanes ("" = the default) → "wall cpu" seconds
   local TIMEFORMAT='%R %U %S'
-  { time AUTHZ_FEATURES_DIR="$2" REQNROLL_FORMATTERS="{\"formatters\":{\"html\":{\"outputFilePath\":\"$work/r.html\"},\"message\":{\"outputFilePath\":\"$work/r.ndjson\"}}}" \
+  { time AUTHZ_LANES="$3" AUTHZ_FEATURES_DIR="$2" REQNROLL_FORMATTERS="{\"formatters\":{\"html\":{\"outputFilePath\":\"$work/r.html\"},\"message\":{\"outputFilePath\":\"$work/r.ndjson\"}}}" \
       dotnet exec "$1" -noLogo -class AuthorizerConformance.Steps.FeatureTests > "$work/out.txt" 2>&1 || { cat "$work/out.txt" >&2; exit 1; } ; } 2> "$work/time.txt"
   awk '{ printf "%s %.3f\n", $1, $2 + $3 }' "$work/time.txt"
 }
@@ -45,25 +47,31 @@ builds=("$suite")
 declare -A wall cpu
 for round in 1 2 3; do
   for dll in "${builds[@]}"; do
-    for size in one many; do
-      once "$dll" "$work/$size" > "$work/run.txt"
-      read -r w c < "$work/run.txt"
-      wall[$dll,$size]+="$w "
-      cpu[$dll,$size]+="$c "
+    for lanes in default 1; do
+      for size in one many; do
+        once "$dll" "$work/$size" "$([ "$lanes" = default ] || echo "$lanes")" > "$work/run.txt"
+        read -r w c < "$work/run.txt"
+        wall[$dll,$lanes,$size]+="$w "
+        cpu[$dll,$lanes,$size]+="$c "
+      done
     done
   done
 done
 for dll in "${builds[@]}"; do
-  label=$([ "$dll" = "$suite" ] && echo "this build" || echo "base $dll")
-  w1=$(echo ${wall[$dll,one]} | tr ' ' '\n' | median); wn=$(echo ${wall[$dll,many]} | tr ' ' '\n' | median)
-  c1=$(echo ${cpu[$dll,one]} | tr ' ' '\n' | median); cn=$(echo ${cpu[$dll,many]} | tr ' ' '\n' | median)
-  echo "$label: 1 scenario: ${w1} s wall, ${c1} s CPU; $((n + 1)) scenarios: ${wn} s wall, ${cn} s CPU"
-  echo "$label: per no-op scenario: $(echo "scale=3; ($wn - $w1) * 1000 / $n" | bc) ms wall (target ≤ 1 ms), $(echo "scale=3; ($cn - $c1) * 1000 / $n" | bc) ms CPU"
+  for lanes in default 1; do
+    label="$([ "$dll" = "$suite" ] && echo "this build" || echo "base $dll"), $([ "$lanes" = default ] && echo "lanes as a run has them" || echo "AUTHZ_LANES=1")"
+    w1=$(echo ${wall[$dll,$lanes,one]} | tr ' ' '\n' | median); wn=$(echo ${wall[$dll,$lanes,many]} | tr ' ' '\n' | median)
+    c1=$(echo ${cpu[$dll,$lanes,one]} | tr ' ' '\n' | median); cn=$(echo ${cpu[$dll,$lanes,many]} | tr ' ' '\n' | median)
+    echo "$label: 1 scenario: ${w1} s wall, ${c1} s CPU; $((n + 1)) scenarios: ${wn} s wall, ${cn} s CPU"
+    echo "$label: per no-op scenario: $(echo "scale=3; ($wn - $w1) * 1000 / $n" | bc) ms wall (target ≤ 1 ms), $(echo "scale=3; ($cn - $c1) * 1000 / $n" | bc) ms CPU"
+  done
 done
 if [ "${SUITE_OVERHEAD_SKIP_WHOLE:-}" != 1 ]; then
   TIMEFORMAT='%R %U %S'
-  { time dotnet test --project steps/AuthorizerConformance.Steps.csproj --no-build > "$work/suite.txt" 2>&1 || true ; } 2> "$work/time.txt"
-  read -r w u s < "$work/time.txt"
-  echo "whole suite, dotnet test --no-build: $w s wall (target ≤ 4 s), $(echo "$u + $s" | bc) s CPU; $(grep -E '^\s+total:' "$work/suite.txt" | tail -1 | xargs)"
+  for round in 1 2 3; do
+    { time dotnet test --project steps/AuthorizerConformance.Steps.csproj --no-build -- --filter-class AuthorizerConformance.Steps.FeatureTests > "$work/suite.txt" 2>&1 || true ; } 2> "$work/time.txt"
+    read -r w u s < "$work/time.txt"
+    echo "in-process suite (FeatureTests against the reference), dotnet test --no-build, run $round: $w s wall (target ≤ 4 s), $(echo "$u + $s" | bc) s CPU; $(grep -E '^\s+total:' "$work/suite.txt" | tail -1 | xargs), $(grep -E '^\s+failed:' "$work/suite.txt" | tail -1 | xargs)"
+  done
 fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
