@@ -72,6 +72,9 @@ public static class ConformanceTargets
     {
         ArgumentNullException.ThrowIfNull(target);
         var missing = needs.Where(n => !target.Capabilities.Contains(n)).ToList();
-        return missing.Count == 0 ? null : $"The target '{target.Name}' lacks {string.Join(", ", missing)} (needed by this scenario).";
+        if (missing.Count == 0)
+            return null;
+        var how = missing.Select(target.HowToEnable).OfType<string>().ToList();
+        return $"The target '{target.Name}' lacks {string.Join(", ", missing)} (needed by this scenario)." + (how.Count == 0 ? "" : " " + string.Join(" ", how));
     }
 }

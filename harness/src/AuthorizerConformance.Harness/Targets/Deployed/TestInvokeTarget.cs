@@ -18,7 +18,7 @@ namespace AuthorizerConformance.Harness.Targets.Deployed;
 /// </summary>
 public sealed class TestInvokeTarget : IConformanceTarget, IDisposable
 {
-    private static readonly IReadOnlySet<string> Only = new HashSet<string>(StringComparer.Ordinal) { TargetCapability.GatewayEmulation };
+    private static readonly IReadOnlySet<string> Only = new HashSet<string>(StringComparer.Ordinal) { TargetCapability.GatewayEmulation, TargetCapability.PassingTime };
 
     private const string HeaderSource = "method.request.header.";
 
