@@ -17,6 +17,7 @@ public sealed class ContractSteps(Stage stage, Expect expect)
     /// <summary>Every string, number and boolean claim of the token the profile's <c>context</c> promises reaches the
     /// backend (REST: as text; HTTP payload 2.0: typed).</summary>
     [Then("the backend receives the context the authorizer under test promises")]
+    [Observes(TargetObservation.BackendRequest)]
     public void PromisedContext()
     {
         Stage.Require(Stage.Profile.Context.PromisesClaims, "its context is \"none\".");
@@ -60,6 +61,7 @@ public sealed class ContractSteps(Stage stage, Expect expect)
     }
 
     [Then("the authorizer's log holds neither the token nor the secret")]
+    [Observes(TargetObservation.AuthorizerLog)]
     public void NoLeak()
     {
         Stage.Observe(TargetObservation.AuthorizerLog);

@@ -79,12 +79,14 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
     public void ImplicitDeny() => Denied(PolicyDecision.ImplicitDeny);
 
     [Then("the policy decision is {word}")]
+    [Observes(TargetObservation.GatewayDecision)]
     public void Decision(string decision)
     {
         Stage.Observe(TargetObservation.GatewayDecision);
         expect.Equal("the policy decision", decision, stage.Last.Decision?.ToString() ?? "none");
     }
     [Then("the resource policy decision is {word}")]
+    [Observes(TargetObservation.GatewayDecision)]
     public void ResourcePolicyDecision(string decision)
     {
         Stage.Observe(TargetObservation.GatewayDecision);
@@ -92,6 +94,7 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
     }
     [Then("the deciding statement is {string}")]
     [Then("the deciding statements are {string}")]
+    [Observes(TargetObservation.GatewayDecision)]
     public void DecidingStatements(string statements)
     {
         Stage.Observe(TargetObservation.GatewayDecision);
@@ -101,42 +104,49 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
     }
 
     [Then("the authorizer was invoked")]
+    [Observes(TargetObservation.AuthorizerCalls)]
     public void Invoked()
     {
         Stage.Observe(TargetObservation.AuthorizerCalls);
         expect.That(stage.Last.AuthorizerInvoked, () => $"the authorizer was not invoked for request {stage.Session.Results.Count}{Why(stage.Last)}; the scenario expects it invoked");
     }
     [Then("the authorizer was not invoked")]
+    [Observes(TargetObservation.AuthorizerCalls)]
     public void NotInvoked()
     {
         Stage.Observe(TargetObservation.AuthorizerCalls);
         expect.That(!stage.Last.AuthorizerInvoked, () => $"the authorizer was invoked for request {stage.Session.Results.Count}; the scenario expects it not invoked");
     }
     [Then("the authorizer was invoked {int} time(s) in all")]
+    [Observes(TargetObservation.Cache)]
     public void InvokedTimes(int times)
     {
         Stage.Observe(TargetObservation.Cache);
         expect.That(stage.Session.Calls.Count == times, () => $"the authorizer was invoked {stage.Session.Calls.Count} time(s) in all; the scenario expects {times}");
     }
     [Then("the result came from the cache")]
+    [Observes(TargetObservation.Cache)]
     public void CacheHit()
     {
         Stage.Observe(TargetObservation.Cache);
         expect.That(stage.Last.CacheHit, () => $"the result of request {stage.Session.Results.Count} did not come from the cache; the scenario expects a cache hit");
     }
     [Then("the result did not come from the cache")]
+    [Observes(TargetObservation.Cache)]
     public void CacheMiss()
     {
         Stage.Observe(TargetObservation.Cache);
         expect.That(!stage.Last.CacheHit, () => $"the result of request {stage.Session.Results.Count} came from the cache; the scenario expects no cache hit");
     }
     [Then("the method ARN is {string}")]
+    [Observes(TargetObservation.GatewayDecision)]
     public void MethodArn(string arn)
     {
         Stage.Observe(TargetObservation.GatewayDecision);
         expect.Equal("the method ARN", arn, stage.Last.MethodArn);
     }
     [Then("the authorizer received:")]
+    [Observes(TargetObservation.AuthorizerEvent)]
     public void Received(string json)
     {
         Stage.Observe(TargetObservation.AuthorizerEvent);
@@ -146,6 +156,7 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
 
     [Then("the authorizer received {string} = {string}")]
     [Then("the authorizer received {string} as:")]
+    [Observes(TargetObservation.AuthorizerEvent)]
     public void ReceivedValue(string path, string value)
     {
         Stage.Observe(TargetObservation.AuthorizerEvent);
@@ -179,6 +190,7 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
     }
 
     [Then("the authorizer's event has no {string}")]
+    [Observes(TargetObservation.AuthorizerEvent)]
     public void EventLacks(string path)
     {
         Stage.Observe(TargetObservation.AuthorizerEvent);
@@ -187,6 +199,7 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
     }
 
     [Then("the authorizer's event has exactly the members {string}")]
+    [Observes(TargetObservation.AuthorizerEvent)]
     public void EventMembers(string members)
     {
         Stage.Observe(TargetObservation.AuthorizerEvent);
@@ -198,6 +211,7 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
     }
 
     [Then("the backend receives the context:")]
+    [Observes(TargetObservation.BackendRequest)]
     public void BackendContext(DataTable expected)
     {
         Stage.Observe(TargetObservation.BackendRequest);
@@ -221,6 +235,7 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
     }
 
     [Then("the backend receives no context key {string}")]
+    [Observes(TargetObservation.BackendRequest)]
     public void BackendLacks(string key)
     {
         Stage.Observe(TargetObservation.BackendRequest);
@@ -229,12 +244,14 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
     }
 
     [Then("the backend receives the principal {string}")]
+    [Observes(TargetObservation.BackendRequest)]
     public void BackendPrincipal(string principal)
     {
         Stage.Observe(TargetObservation.BackendRequest);
         expect.Equal("the backend's principal", principal, Authorizer()["principalId"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null);
     }
     [Then("the backend receives the request context:")]
+    [Observes(TargetObservation.BackendRequest)]
     public void BackendRequestContext(string json)
     {
         Stage.Observe(TargetObservation.BackendRequest);
@@ -248,6 +265,7 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
             () => $"the backend was reached by request {stage.Session.Results.Count} ({stage.Last.Status}); the scenario expects it not reached: a refused request must never reach it");
 
     [Then("the authorizer logged a line containing {string}")]
+    [Observes(TargetObservation.AuthorizerLog)]
     public void Logged(string text)
     {
         Stage.Observe(TargetObservation.AuthorizerLog);

@@ -36,6 +36,7 @@ public sealed class IdentitySourceSteps(Stage stage, Expect expect)
     }
 
     [Then("the method ARN is {int} bytes long")]
+    [Observes(TargetObservation.GatewayDecision)]
     public void MethodArnBytes(int bytes)
     {
         Stage.Observe(TargetObservation.GatewayDecision);

@@ -17,6 +17,7 @@ public sealed class LintSteps(Stage stage, ScenarioContext scenario, Expect expe
     private static readonly ConcurrentBag<(string Scenario, LintFinding Finding)> RunFindings = [];
 
     [Then("the authorizer output has no lint findings")]
+    [Observes(TargetObservation.AuthorizerOutput)]
     public void NoFindings()
     {
         Stage.Observe(TargetObservation.AuthorizerOutput);

@@ -9,6 +9,7 @@ namespace AuthorizerConformance.Steps.StepDefinitions;
 public sealed class LoggingSteps(Stage stage, Expect expect)
 {
     [Then("the access log variable {string} is {string}")]
+    [Observes(TargetObservation.GatewayDecision)]
     public void Variable(string name, string value)
     {
         Stage.Observe(TargetObservation.GatewayDecision);
@@ -19,6 +20,7 @@ public sealed class LoggingSteps(Stage stage, Expect expect)
     }
 
     [Then("the request has no authorizer access log variables")]
+    [Observes(TargetObservation.GatewayDecision)]
     public void None()
     {
         Stage.Observe(TargetObservation.GatewayDecision);

@@ -323,6 +323,18 @@ public sealed partial class Stage
             Assert.Skip($"The target '{Target.Name}' cannot show what this step checks: {reason}");
     }
 
+    /// <summary>Skips the scenario now when one of its <paramref name="steps"/> checks what the target cannot show
+    /// (<see cref="ObservesAttribute"/>): before a real-time wait on a deployed stage, which would be waited in vain.</summary>
+    public static void ObserveAll(IEnumerable<System.Reflection.MethodInfo> steps, TimeSpan wait)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        var unseen = steps.SelectMany(m => m.GetCustomAttributes(typeof(ObservesAttribute), false).Cast<ObservesAttribute>())
+            .Select(a => Target.CannotObserve(a.Observation)).FirstOrDefault(reason => reason is not null);
+        if (unseen is not null)
+            Assert.Skip($"The target '{Target.Name}' cannot show what a step of this scenario checks, so it is skipped before waiting " +
+                        $"{wait.TotalSeconds:0.#} s in real time: {unseen}");
+    }
+
     /// <summary>Skips the scenario with <paramref name="reason"/> unless <paramref name="applies"/>: a precondition on the
     /// profile of the authorizer under test, never a pass.</summary>
     public static void Require(bool applies, string reason)
