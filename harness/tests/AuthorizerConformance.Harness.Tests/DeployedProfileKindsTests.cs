@@ -93,6 +93,8 @@ public sealed class DeployedProfileKindsTests
         Assert.Equal(("us-east-1", "prod", SecretVariable), (profile.Region, profile.StageName, profile.Tokens.Secret));
         var target = Assert.IsType<TestInvokeTarget>(ProfileFunctionKinds.CreateTarget(profile, RunKeys.Create()));
         Assert.Equal(("abc123", "auth01"), (target.RestApiId, target.AuthorizerId));
+        // The emulated gateway around the deployed function moves the scenario's clock: time passes for its cache.
+        Assert.Equal([TargetCapability.GatewayEmulation, TargetCapability.PassingTime], target.Capabilities.Order(StringComparer.Ordinal));
         Assert.IsType<DeployedStageTarget>(ProfileFunctionKinds.CreateTarget(
             Profile("""{"function": "stage:https://abc123.execute-api.us-east-1.amazonaws.com/prod", "tokens": {"alg": "HS256", "secret": "env:S"}}"""),
             RunKeys.Create()));
@@ -242,6 +244,26 @@ public sealed class DeployedProfileKindsTests
 
         Assert.Contains(DeployedStageTarget.AllowSlowVariable, refused.Message, StringComparison.Ordinal);
         Assert.Equal([TimeSpan.FromSeconds(301)], waited);
+    }
+
+    [Fact]
+    public void Stage_lets_time_pass_only_when_slow_waits_are_allowed_and_the_skip_says_how_to_allow_them()
+    {
+        var profile = Profile("""{"function": "stage:http://127.0.0.1:9/prod", "tokens": {"alg": "HS256", "secret": "env:S"}}""");
+        using var strict = new DeployedStageTarget(profile, allowSlow: false);
+        using var slow = new DeployedStageTarget(profile, allowSlow: true);
+
+        Assert.Empty(strict.Capabilities);
+        Assert.Equal([TargetCapability.PassingTime], slow.Capabilities);
+        var reason = ConformanceTargets.SkipReason(strict, [TargetCapability.PassingTime]);
+        Assert.NotNull(reason);
+        Assert.Contains("lacks passing-time", reason, StringComparison.Ordinal);
+        Assert.Contains("AUTHZ_ALLOW_SLOW=1", reason, StringComparison.Ordinal);
+        Assert.Contains("--allow-slow", reason, StringComparison.Ordinal);
+        Assert.Null(ConformanceTargets.SkipReason(slow, [TargetCapability.PassingTime]));
+        // Slow waits give a stage no emulated gateway: scenarios that need one are still skipped, without the advice.
+        Assert.Equal("The target 'deployed' lacks gateway-emulation (needed by this scenario).",
+            ConformanceTargets.SkipReason(slow, [TargetCapability.GatewayEmulation, TargetCapability.PassingTime]));
     }
 
     [Fact]
