@@ -174,8 +174,10 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
     /// TOKEN event's <c>authorizationToken</c> (TOK-5), a REQUEST event's <c>headers</c> under the client's casing (REQ-5,
     /// HTTP-2). So one scenario judges a TOKEN and a REQUEST function alike.</summary>
     [Then("the authorizer received the token header {string}")]
+    [Observes(TargetObservation.AuthorizerEvent)]
     public void ReceivedTokenHeader(string value)
     {
+        Stage.Observe(TargetObservation.AuthorizerEvent);
         var received = Event();
         if ((string?)received?["type"] == "TOKEN")
         {

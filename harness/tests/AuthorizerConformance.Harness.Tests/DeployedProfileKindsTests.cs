@@ -264,6 +264,8 @@ public sealed class DeployedProfileKindsTests
         // Slow waits give a stage no emulated gateway: scenarios that need one are still skipped, without the advice.
         Assert.Equal("The target 'deployed' lacks gateway-emulation (needed by this scenario).",
             ConformanceTargets.SkipReason(slow, [TargetCapability.GatewayEmulation, TargetCapability.PassingTime]));
+        Assert.Equal("The target 'deployed' lacks gateway-emulation, passing-time (needed by this scenario).",
+            ConformanceTargets.SkipReason(strict, [TargetCapability.GatewayEmulation, TargetCapability.PassingTime]));
     }
 
     [Fact]

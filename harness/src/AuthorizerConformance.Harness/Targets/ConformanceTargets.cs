@@ -74,7 +74,8 @@ public static class ConformanceTargets
         var missing = needs.Where(n => !target.Capabilities.Contains(n)).ToList();
         if (missing.Count == 0)
             return null;
-        var how = missing.Select(target.HowToEnable).OfType<string>().ToList();
-        return $"The target '{target.Name}' lacks {string.Join(", ", missing)} (needed by this scenario)." + (how.Count == 0 ? "" : " " + string.Join(" ", how));
+        // How to enable them, only when every missing one can be: advice that cannot make the scenario run would mislead.
+        var how = missing.Select(target.HowToEnable).ToList();
+        return $"The target '{target.Name}' lacks {string.Join(", ", missing)} (needed by this scenario)." + (how.All(h => h is not null) ? " " + string.Join(" ", how) : "");
     }
 }
