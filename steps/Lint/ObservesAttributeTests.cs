@@ -16,7 +16,7 @@ public sealed partial class ObservesAttributeTests
         typeof(ObservesAttributeTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SpecDirectory").Value!,
         "..", "..", "steps", "StepDefinitions");
 
-    [GeneratedRegex(@"public [\w<>]+ (?<method>\w+)\([^)]*\)\s*\{\s*(?:Stage\.Require\([^;]*\);\s*)?Stage\.Observe\(TargetObservation\.(?<observation>\w+)\);")]
+    [GeneratedRegex(@"public [\w<>]+ (?<method>\w+)\([^)]*\)\s*\{\s*(?:Stage\.Require\([^;]*\);\s*)?stage\.Observe\(TargetObservation\.(?<observation>\w+)\);")]
     private static partial Regex StartsByObserving();
 
     [Fact]

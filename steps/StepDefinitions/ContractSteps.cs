@@ -21,7 +21,7 @@ public sealed class ContractSteps(Stage stage, Expect expect)
     public void PromisedContext()
     {
         Stage.Require(Stage.Profile.Context.PromisesClaims, "its context is \"none\".");
-        Stage.Observe(TargetObservation.BackendRequest);
+        stage.Observe(TargetObservation.BackendRequest);
         var context = BackendContext();
         var claims = stage.Token?.Claims ?? throw new InvalidOperationException("The scenario has no token: add a 'Given a valid token' step.");
         var missing = new List<string>();
@@ -64,7 +64,7 @@ public sealed class ContractSteps(Stage stage, Expect expect)
     [Observes(TargetObservation.AuthorizerLog)]
     public void NoLeak()
     {
-        Stage.Observe(TargetObservation.AuthorizerLog);
+        stage.Observe(TargetObservation.AuthorizerLog);
         expect.That(stage.Session.Calls.Count > 0, () => "the authorizer was never invoked, so its log proves nothing");
         var leaks = LogLeaks.Find(stage.Session.AuthorizerLog, stage.Token is null ? null : stage.TokenText, SuiteKeys.Keys.Secrets);
         expect.That(leaks.Count == 0, () => $"the authorizer under test logged {string.Join(" and ", leaks)}; the scenario expects neither (never log a token or a secret)");

@@ -20,7 +20,7 @@ public sealed class LintSteps(Stage stage, ScenarioContext scenario, Expect expe
     [Observes(TargetObservation.AuthorizerOutput)]
     public void NoFindings()
     {
-        Stage.Observe(TargetObservation.AuthorizerOutput);
+        stage.Observe(TargetObservation.AuthorizerOutput);
         if (!stage.Session.Calls.Any())
             throw new InvalidOperationException("The authorizer was never invoked, so there is no output to lint: send a request first.");
         var findings = SessionLint.TargetFindings(stage.Session);

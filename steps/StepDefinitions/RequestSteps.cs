@@ -50,7 +50,7 @@ public sealed class RequestSteps(Stage stage, ScenarioDefinition definition, ISt
     {
         // On a deployed stage the wait is real time: a scenario that would be skipped after it is skipped before it.
         if (Stage.Target is IDeployedStage)
-            Stage.ObserveAll(StepBindingCheck.Match(matcher, definition).Select(m => m.Method).OfType<System.Reflection.MethodInfo>(), duration);
+            stage.ObserveAll(StepBindingCheck.Match(matcher, definition).Select(m => m.Method).OfType<System.Reflection.MethodInfo>(), duration);
         return stage.AdvanceAsync(duration);
     }
 

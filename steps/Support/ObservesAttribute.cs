@@ -2,7 +2,7 @@ namespace AuthorizerConformance.Steps.Support;
 
 /// <summary>
 /// The step checks <see cref="Observation"/> (a <see cref="Harness.Targets.TargetObservation"/> name) whatever it is
-/// given: its body starts with <c>Stage.Observe(…)</c> for it, and <c>ObservesAttributeTests</c> keeps the two in step.
+/// given: its body starts with <c>stage.Observe(…)</c> for it, and <c>ObservesAttributeTests</c> keeps the two in step.
 /// Read before a scenario waits in real time on a deployed stage: a scenario that would only be skipped after the wait
 /// is skipped before it.
 /// </summary>

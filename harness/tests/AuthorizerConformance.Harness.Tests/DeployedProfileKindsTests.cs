@@ -39,12 +39,15 @@ public sealed class DeployedProfileKindsTests
             ["AUTH_TOKEN_SALT"] = Secret, ["AUTH_ISSUER"] = TokenDefaults.Standard.Issuer, ["AUTH_AUDIENCE"] = TokenDefaults.Standard.Audience,
         }, TimeProvider.System);
 
-    private static async Task<FakeApiGatewayControlPlane> ControlPlaneAsync() => await new FakeApiGatewayControlPlane([new FakeRestApi
+    private static async Task<FakeApiGatewayControlPlane> ControlPlaneAsync(bool logsResultBody = true) => await new FakeApiGatewayControlPlane([new FakeRestApi
     {
         Id = "abc123",
         Authorizers =
         [
-            new FakeAuthorizer { Id = "auth01", ResultTtlInSeconds = 120, IdentityValidationExpression = "^Bearer .+$", Function = _ => Reference() },
+            new FakeAuthorizer
+            {
+                Id = "auth01", ResultTtlInSeconds = 120, IdentityValidationExpression = "^Bearer .+$", Function = _ => Reference(), LogsResultBody = logsResultBody,
+            },
             new FakeAuthorizer
             {
                 Id = "req001", Type = "REQUEST", IdentitySource = "method.request.header.Authorization, method.request.querystring.v",
@@ -159,6 +162,34 @@ public sealed class DeployedProfileKindsTests
         Assert.Contains(fake.Requests, r => r.Method == "POST" && r.Path == "/restapis/abc123/authorizers/auth01");
         Assert.NotNull(target.CannotObserve(TargetObservation.AuthorizerEvent));
         Assert.Null(target.CannotObserve(TargetObservation.GatewayDecision));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Without_the_result_line_in_the_execution_log_the_scenario_cannot_see_the_context_and_says_why(bool logsResultBody)
+    {
+        await using var fake = await ControlPlaneAsync(logsResultBody);
+        using var keys = RunKeys.For(Profile(TestInvokeJson()), _ => Secret);
+        using var target = new TestInvokeTarget(Profile(TestInvokeJson()), Config(fake));
+        var session = Session(target);
+
+        var allowed = await session.SendAsync(Get("Bearer " + ValidToken(keys)), Ct);
+
+        // Allowed either way: the principal and policy come with the answer; only the context needs the logged output.
+        Assert.Equal((200, true), (allowed.Status, allowed.Integration.Invoked));
+        Assert.Contains("user-123", allowed.Integration.RequestContext, StringComparison.Ordinal);
+        Assert.Null(target.CannotObserve(TargetObservation.BackendRequest));
+        foreach (var observation in new[] { TargetObservation.BackendRequest, TargetObservation.AuthorizerOutput })
+        {
+            var reason = session.CannotObserve(observation);
+            if (logsResultBody)
+                Assert.Null(reason);
+            else
+                Assert.Equal(TestInvokeAuthorizerFunction.NoResultLine, reason);
+        }
+        Assert.Null(session.CannotObserve(TargetObservation.GatewayDecision));
+        Assert.NotNull(session.CannotObserve(TargetObservation.AuthorizerEvent));
     }
 
     [Fact]

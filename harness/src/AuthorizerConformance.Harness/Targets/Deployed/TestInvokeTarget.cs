@@ -86,7 +86,10 @@ public sealed class TestInvokeTarget : IConformanceTarget, IDisposable
         TargetApplicability.Check(Profile, request.Authorizer, request.ApiType);
         if (request.ApiType != ApiType.Rest)
             throw new ScenarioNotApplicableException($"TestInvokeAuthorizer tests REST API authorizers; this scenario's API is {request.ApiType}.");
-        return new TestInvokeAuthorizerFunction(_client.Value, RestApiId, AuthorizerId, Profile.TokenHeader, StageVariables);
+        return new TestInvokeAuthorizerFunction(_client.Value, RestApiId, AuthorizerId, Profile.TokenHeader, StageVariables)
+        {
+            Unobservable = request.Unobservable,
+        };
     }
 
     /// <inheritdoc />
