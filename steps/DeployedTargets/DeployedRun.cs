@@ -57,14 +57,16 @@ public sealed class DeployedRun
     public IReadOnlyDictionary<string, string> Outcomes =>
         Results.Descendants("test").ToDictionary(t => (string)t.Attribute("name")!, t => (string)t.Attribute("result")!, StringComparer.Ordinal);
 
-    /// <summary>Runs the features through <c>test-invoke:</c> against the fake control plane serving <paramref name="broken"/> or the reference.</summary>
-    public static async Task<DeployedRun> TestInvokeAsync(bool broken, Action<FakeApiGatewayControlPlane>? faults = null, IReadOnlyList<string>? features = null)
+    /// <summary>Runs the features through <c>test-invoke:</c> against the fake control plane serving <paramref name="broken"/> or
+    /// the reference; <paramref name="logsResultBody"/> false leaves the result line out of every execution log.</summary>
+    public static async Task<DeployedRun> TestInvokeAsync(bool broken, Action<FakeApiGatewayControlPlane>? faults = null, IReadOnlyList<string>? features = null,
+        bool logsResultBody = true)
     {
         var secret = NewSecret();
         await using var fake = await new FakeApiGatewayControlPlane([new FakeRestApi
         {
             Id = ApiId, Name = "pets",
-            Authorizers = [new FakeAuthorizer { Id = AuthorizerId, ResultTtlInSeconds = 300, Function = _ => Function(secret, broken) }],
+            Authorizers = [new FakeAuthorizer { Id = AuthorizerId, ResultTtlInSeconds = 300, Function = _ => Function(secret, broken), LogsResultBody = logsResultBody }],
             Stages = new Dictionary<string, IReadOnlyDictionary<string, string>> { [StageName] = new Dictionary<string, string> { ["env"] = "test" } },
         }]).StartAsync();
         faults?.Invoke(fake);

@@ -55,7 +55,7 @@ public sealed partial class TestInvokeAuthorizerFunction : IAuthorizerFunction
     public Action<string, string>? Unobservable { get; init; }
 
     /// <summary>Why a scenario cannot see the backend's request when the execution log holds no result line.</summary>
-    public const string NoResultLine = "TestInvokeAuthorizer's execution log held no \"Authorizer result body before parsing:\" line, so the " +
+    public const string NoResultLine = "TestInvokeAuthorizer's execution log held no 'Authorizer result body before parsing:' line, so the " +
                                        "authorizer's context (what the backend receives) and its raw output cannot be seen; the principal and policy " +
                                        "were rebuilt from the answer.";
 
