@@ -13,8 +13,10 @@ namespace AuthorizerConformance.Benchmarks;
 /// <summary>
 /// <c>aws-rate [calls]</c>: the API Gateway client's rate limit measured in real time against the fake control plane
 /// on 127.0.0.1: a burst of concurrent TestInvokeAuthorizer calls (the reference authorizer behind it) at the
-/// default 8/s and at the 10/s ceiling, the most requests the fake saw in any one-second window, the sustained
-/// rate; then a 429 storm (the fake allows 4/s) and a spent retry budget.
+/// default 8/s and at the 10/s ceiling: the most requests the fake saw in any sliding one-second window, the
+/// sustained rate (calls / wall, and (arrivals − 1) / their span) and the round trip of one call on the warm client
+/// (the limiter's long-run ceiling is burst / (window + round trip)); then a 429 storm (the fake allows 4/s) and a
+/// spent retry budget.
 /// </summary>
 public static class AwsRate
 {
@@ -33,12 +35,12 @@ public static class AwsRate
             Function = _ => ReferenceFunctionFactory.Create("token", new Dictionary<string, string> { ["AUTH_TOKEN_SALT"] = secret }, TimeProvider.System),
         };
         var apis = new[] { new FakeRestApi { Id = "abc123", Authorizers = [authorizer] } };
-        output.WriteLine($"| run | calls | fake allows | client rate | max in any 1 s | sustained req/s | 429s | failed | wall s |");
-        output.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        output.WriteLine("| run | calls | fake allows | client rate | max arrivals in any 1 s | calls / wall req/s | arrivals (n−1)/span req/s | round trip ms | 429s | failed | wall s |");
+        output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var rate in new[] { RequestRateLimiter.DefaultRequestsPerSecond, RequestRateLimiter.MaximumRequestsPerSecond })
         {
             await using var fake = await new FakeApiGatewayControlPlane(apis).StartAsync();
-            await Burst($"burst at {rate}/s", fake, rate, calls, "unlimited", output);
+            await Burst($"burst at {rate}/s", fake, rate, calls, "unlimited", output, measureRoundTrip: true);
         }
         await using (var storm = await new FakeApiGatewayControlPlane(apis).StartAsync())
         {
@@ -61,7 +63,7 @@ public static class AwsRate
         }
     }
 
-    private static async Task Burst(string name, FakeApiGatewayControlPlane fake, double rate, int calls, string allows, TextWriter output)
+    private static async Task Burst(string name, FakeApiGatewayControlPlane fake, double rate, int calls, string allows, TextWriter output, bool measureRoundTrip = false)
     {
         using var client = Client(fake, rate, ApiGatewayRetryPolicy.Default);
         var request = new TestInvokeAuthorizerRequest { RestApiId = "abc123", AuthorizerId = "auth01", Headers = new Dictionary<string, string> { ["Authorization"] = "x" } };
@@ -80,11 +82,24 @@ public static class AwsRate
         }));
         var wall = clock.Elapsed.TotalSeconds;
         var arrivals = fake.Requests.Select(r => r.ArrivedAt).Order().ToList();
-        var max = arrivals.Select((s, i) => arrivals.Skip(i).TakeWhile(t => t - s < TimeSpan.FromSeconds(1)).Count()).Max();
-        var sustained = (arrivals.Count - 1) / (arrivals[^1] - arrivals[0]).TotalSeconds;
+        var max = fake.MaxArrivalsInAnySecond;
+        var span = (arrivals.Count - 1) / (arrivals[^1] - arrivals[0]).TotalSeconds;
         var throttled = fake.Requests.Count(r => r.Status == 429);
+        var roundTrip = measureRoundTrip ? (await RoundTripAsync(client, request)).ToString("0.0", CultureInfo.InvariantCulture) : "";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {calls} | {allows} | {rate} | {max} | {sustained:0.00} | {throttled} | {results.Count(ok => !ok)} | {wall:0.0} |"));
+            $"| {name} | {calls} | {allows} | {rate} | {max} | {results.Length / wall:0.00} | {span:0.00} | {roundTrip} | {throttled} | {results.Count(ok => !ok)} | {wall:0.0} |"));
+    }
+
+    /// <summary>The mean of a few calls one after another on the warm client, once the burst's windows are over (so the
+    /// limiter lets each out at once): the round trip each window of the limiter adds to.</summary>
+    private static async Task<double> RoundTripAsync(AmazonAPIGatewayClient client, TestInvokeAuthorizerRequest request)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        const int Calls = 5;
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < Calls; i++)
+            await client.TestInvokeAuthorizerAsync(request);
+        return clock.Elapsed.TotalMilliseconds / Calls;
     }
 
     private static AmazonAPIGatewayClient Client(FakeApiGatewayControlPlane fake, double rate, ApiGatewayRetryPolicy retry) => new(new AmazonAPIGatewayConfig

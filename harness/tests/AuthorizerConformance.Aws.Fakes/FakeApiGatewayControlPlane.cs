@@ -59,6 +59,13 @@ public sealed partial class FakeApiGatewayControlPlane : IAsyncDisposable
         }
     }
 
+    /// <summary>The most requests that arrived in any sliding one-second window (half-open, over every start instant),
+    /// counted on the arrival instants of <see cref="Requests"/>, as a per-second quota counts them.</summary>
+    public int MaxArrivalsInAnySecond => MaxArrivalsInAnyWindow(TimeSpan.FromSeconds(1));
+
+    /// <summary>The most requests that arrived in any sliding half-open window of <paramref name="window"/>.</summary>
+    public int MaxArrivalsInAnyWindow(TimeSpan window) => SlidingWindow.MaxCount(Requests.Select(r => r.ArrivedAt), window);
+
     /// <summary>Starts listening on 127.0.0.1 and an ephemeral port.</summary>
     public async Task<FakeApiGatewayControlPlane> StartAsync()
     {

@@ -34,7 +34,9 @@ internal sealed class World : IAsyncDisposable
     /// <summary>Every log line the client wrote.</summary>
     public List<string> Log { get; } = [];
 
-    public static async Task<World> StartAsync(FakeCredentials? credentials = null, IEnumerable<FakeRestApi>? extraApis = null)
+    /// <summary>Starts the fake; <paramref name="fakeClock"/> replaces the shared fake clock as the fake's own (e.g.
+    /// <see cref="TimeProvider.System"/> for a run in real time, with a client configured likewise).</summary>
+    public static async Task<World> StartAsync(FakeCredentials? credentials = null, IEnumerable<FakeRestApi>? extraApis = null, TimeProvider? fakeClock = null)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var reference = new FakeAuthorizer
@@ -56,7 +58,7 @@ internal sealed class World : IAsyncDisposable
             },
         };
         apis.AddRange(extraApis ?? []);
-        var fake = await new FakeApiGatewayControlPlane(apis, credentials: credentials, timeProvider: time).StartAsync();
+        var fake = await new FakeApiGatewayControlPlane(apis, credentials: credentials, timeProvider: fakeClock ?? time).StartAsync();
         return new World(fake, time);
     }
 

@@ -8,29 +8,9 @@ namespace AuthorizerConformance.Aws.APIGateway;
 
 public sealed partial class AmazonAPIGatewayClient
 {
-    private readonly TaskCompletionSource _warm = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _started;
-
-    /// <summary>Rate limit → sign → send (with a timeout) → classify; retried per <see cref="AmazonAPIGatewayConfig.Retry"/>.</summary>
+    /// <summary>Rate limit → sign → send (with a timeout) → classify; retried per <see cref="AmazonAPIGatewayConfig.Retry"/>.
+    /// Every attempt holds a slot of the rate limiter from its start until the client saw it end, and one window after.</summary>
     private async Task<T> SendAsync<T>(Call call, JsonTypeInfo<T> answer, CancellationToken cancellationToken)
-    {
-        // The first call goes alone: its connection and first-use costs would otherwise hold back the calls started
-        // after it, which would then reach the service together, faster than the rate.
-        var first = Interlocked.Exchange(ref _started, 1) == 0;
-        if (!first)
-            await _warm.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await SendAttemptsAsync(call, answer, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            if (first)
-                _warm.TrySetResult();
-        }
-    }
-
-    private async Task<T> SendAttemptsAsync<T>(Call call, JsonTypeInfo<T> answer, CancellationToken cancellationToken)
     {
         var endpoint = Endpoint;
         var uri = new Uri(endpoint, call.PathAndQuery);
@@ -39,8 +19,9 @@ public sealed partial class AmazonAPIGatewayClient
         var waited = TimeSpan.Zero;
         for (var attempt = 1; ; attempt++)
         {
-            await _limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
             Failure failure;
+            // The lease ends when the answer is read, or when this block is left (failure, timeout, cancellation, throw).
+            using (var lease = await _limiter.WaitAsync(cancellationToken).ConfigureAwait(false))
             using (var request = Sign(call, uri, credentials))
             using (var timeout = new CancellationTokenSource(_config.Timeout, _config.TimeProvider))
             using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
@@ -49,6 +30,7 @@ public sealed partial class AmazonAPIGatewayClient
                 {
                     using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
                     var body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
+                    lease.Complete();
                     if (response.IsSuccessStatusCode)
                         return Deserialize(call, body, answer, attempt);
                     failure = ApiGatewayErrors.Read(response, body, _config.TimeProvider.GetUtcNow(), text => CredentialText.Withhold(text, credentials));

@@ -1,12 +1,16 @@
 namespace AuthorizerConformance.Aws.Throttling;
 
 /// <summary>
-/// One client-side rate limit for API Gateway control-plane calls: no window of <see cref="Window"/> (one second for a
-/// whole-number rate, plus a 25 ms margin for network jitter) ever holds more than <see cref="Burst"/> actual request
-/// starts, so the configured rate is never exceeded in any second. Each start is measured from the start <see cref="Burst"/> places before it, so a timer that
-/// fires late on a busy machine costs that one request its lateness, not every later one (spacing every start one
-/// interval after the previous one loses the lateness for good: 125 + 15 ms per request is 7.1/s at 8/s). The
-/// account's control-plane budget is 10 requests/s (burst 40) for all callers together, so the default stays below
+/// One client-side rate limit for API Gateway control-plane calls. It holds <see cref="Burst"/> slots (the rate rounded
+/// down); every HTTP attempt, retries included, takes a slot for as long as it is in flight and for one
+/// <see cref="Window"/> (<see cref="Burst"/> / rate: one second for a whole-number rate) after the client saw it end
+/// (its answer read, or the attempt failed, timed out or was cancelled). So a request starts at least one window after
+/// the end of the request a burst before it. The service receives a request before the client sees it end, so any two
+/// requests a burst apart reach the service more than a window apart, whatever the network's jitter: no window of
+/// <see cref="Window"/> at the service ever holds more than <see cref="Burst"/> arrivals. (Measuring windows from the
+/// starts, as this limiter did before, let a burst's spread of arrival times put 9 in one second at 8/s.) The cost is
+/// the round trip: the long-run ceiling is <see cref="Burst"/> per (<see cref="Window"/> + round-trip latency).
+/// The account's control-plane budget is 10 requests/s (burst 40) for all callers together, so the default stays below
 /// it (8/s, a burst of 8) and nothing above it can be configured. A throttled answer pushes every start back
 /// (<see cref="HoldUntil"/>), so one 429 slows every caller, not only the one that saw it. Thread-safe; time and
 /// waiting are injected so tests can check the schedule without sleeping.
@@ -19,16 +23,12 @@ public sealed class RequestRateLimiter
     /// <summary>The account-wide control-plane budget; a higher configured rate is refused.</summary>
     public const double MaximumRequestsPerSecond = 10;
 
-    /// <summary>Added to every window so that jitter between the client and the service (the requests of one window
-    /// reaching it later than the first of the next) still never puts more than <see cref="Burst"/> into one window
-    /// as the service counts them.</summary>
-    public static readonly TimeSpan JitterMargin = TimeSpan.FromMilliseconds(25);
-
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly Func<TimeSpan, CancellationToken, Task> _delay;
-    private readonly DateTimeOffset[] _starts;
-    private int _oldest;
+    private readonly RateLease?[] _holders;
+    private readonly DateTimeOffset[] _ends;
+    private TaskCompletionSource? _released;
     private DateTimeOffset _hold = DateTimeOffset.MinValue;
 
     /// <summary>A limiter of <paramref name="requestsPerSecond"/> (0 &lt; rate ≤ 10) on <paramref name="time"/>;
@@ -44,45 +44,61 @@ public sealed class RequestRateLimiter
         _time = time ?? TimeProvider.System;
         _delay = delay ?? ((d, ct) => Task.Delay(d, _time, ct));
         Burst = Math.Max(1, (int)Math.Floor(requestsPerSecond));
-        Window = TimeSpan.FromTicks((long)Math.Ceiling(Burst * TimeSpan.TicksPerSecond / requestsPerSecond)) + JitterMargin;
-        _starts = new DateTimeOffset[Burst];
-        Array.Fill(_starts, DateTimeOffset.MinValue);
+        Window = TimeSpan.FromTicks((long)Math.Ceiling(Burst * TimeSpan.TicksPerSecond / requestsPerSecond));
+        _holders = new RateLease?[Burst];
+        _ends = new DateTimeOffset[Burst];
+        Array.Fill(_ends, DateTimeOffset.MinValue);
     }
 
     /// <summary>The configured rate.</summary>
     public double RequestsPerSecond { get; }
 
-    /// <summary>The most starts in any <see cref="Window"/>: the rate rounded down (at least 1).</summary>
+    /// <summary>The most requests in flight or ended less than <see cref="Window"/> ago: the rate rounded down (at least 1).</summary>
     public int Burst { get; }
 
-    /// <summary><see cref="Burst"/> / rate (one second for a whole-number rate) plus <see cref="JitterMargin"/>.</summary>
+    /// <summary>How long a slot stays taken after its request ended: <see cref="Burst"/> / rate, rounded up to a whole
+    /// tick (exactly one second for a whole-number rate).</summary>
     public TimeSpan Window { get; }
 
     /// <summary>
-    /// Waits until this request may start: one <see cref="Window"/> after the start <see cref="Burst"/> places before it,
-    /// and not before a hold. Starts are the instants actually let out, never a precomputed schedule, so timers that fire
-    /// late never let more than <see cref="Burst"/> requests into a window to "catch up".
+    /// Waits until a request may start: a slot is free (its last request ended at least one <see cref="Window"/> ago, or
+    /// it was never used) and no hold is on. The returned lease holds the slot until <see cref="RateLease.Complete"/> or
+    /// <see cref="RateLease.Dispose"/>; use it with <c>using</c> around the attempt, so a throw still frees the slot.
+    /// Cancelled while waiting, it takes no slot.
     /// </summary>
-    /// <returns>The instant the request was let out (read under the limiter's lock, so it is the start the window counts).</returns>
-    public async Task<DateTimeOffset> WaitAsync(CancellationToken cancellationToken)
+    public async Task<RateLease> WaitAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
-            TimeSpan wait;
+            Task? released = null;
+            var wait = TimeSpan.Zero;
             lock (_gate)
             {
                 var now = _time.GetUtcNow();
-                var oldest = _starts[_oldest];
-                var earliest = oldest == DateTimeOffset.MinValue ? _hold : Max(oldest + Window, _hold);
-                if (now >= earliest)
+                var slot = FreeSlotEndedFirst();
+                if (slot < 0)
                 {
-                    _starts[_oldest] = now;
-                    _oldest = (_oldest + 1) % _starts.Length;
-                    return now;
+                    // Every slot is in flight: only a completion can free one (its window then starts).
+                    _released ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    released = _released.Task;
                 }
-                wait = earliest - now;
+                else
+                {
+                    var ended = _ends[slot];
+                    var earliest = ended == DateTimeOffset.MinValue ? _hold : Max(ended + Window, _hold);
+                    if (now >= earliest)
+                    {
+                        var lease = new RateLease(this, now);
+                        _holders[slot] = lease;
+                        return lease;
+                    }
+                    wait = earliest - now;
+                }
             }
-            await _delay(wait, cancellationToken).ConfigureAwait(false);
+            if (released is not null)
+                await released.WaitAsync(cancellationToken).ConfigureAwait(false);
+            else
+                await _delay(wait, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -94,6 +110,37 @@ public sealed class RequestRateLimiter
             if (until > _hold)
                 _hold = until;
         }
+    }
+
+    /// <summary>Frees <paramref name="lease"/>'s slot from now on (the window starts now); a second call does nothing.</summary>
+    internal DateTimeOffset? Release(RateLease lease)
+    {
+        TaskCompletionSource? released;
+        DateTimeOffset now;
+        lock (_gate)
+        {
+            var slot = Array.IndexOf(_holders, lease);
+            if (slot < 0)
+                return null;
+            now = _time.GetUtcNow();
+            _holders[slot] = null;
+            _ends[slot] = now;
+            released = _released;
+            _released = null;
+        }
+        released?.TrySetResult();
+        return now;
+    }
+
+    private int FreeSlotEndedFirst()
+    {
+        var slot = -1;
+        for (var i = 0; i < _holders.Length; i++)
+        {
+            if (_holders[i] is null && (slot < 0 || _ends[i] < _ends[slot]))
+                slot = i;
+        }
+        return slot;
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
