@@ -203,7 +203,7 @@ Feature: Token validation
       When the client calls GET /pets/1
       Then the client gets 401 because authorizer-unauthorized
 
-    @source:rfc8725 @rule:UNA-1 @needs:controlled-clock @needs:gateway-emulation
+    @source:rfc8725 @rule:UNA-1 @needs:controlled-clock @needs:passing-time
     Scenario: A token that expires while the client uses it is refused once the skew has passed
       Given the authorizer does not cache results
       And a valid token

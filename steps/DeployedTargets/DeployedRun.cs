@@ -7,6 +7,7 @@ using AuthorizerConformance.Gateway;
 using AuthorizerConformance.Gateway.Scenarios;
 using AuthorizerConformance.Harness;
 using AuthorizerConformance.Harness.Profiles;
+using AuthorizerConformance.Harness.Targets.Deployed;
 using AuthorizerConformance.Harness.Tokens;
 
 namespace AuthorizerConformance.Steps.DeployedTargets;
@@ -56,14 +57,16 @@ public sealed class DeployedRun
     public IReadOnlyDictionary<string, string> Outcomes =>
         Results.Descendants("test").ToDictionary(t => (string)t.Attribute("name")!, t => (string)t.Attribute("result")!, StringComparer.Ordinal);
 
-    /// <summary>Runs the features through <c>test-invoke:</c> against the fake control plane serving <paramref name="broken"/> or the reference.</summary>
-    public static async Task<DeployedRun> TestInvokeAsync(bool broken, Action<FakeApiGatewayControlPlane>? faults = null, IReadOnlyList<string>? features = null)
+    /// <summary>Runs the features through <c>test-invoke:</c> against the fake control plane serving <paramref name="broken"/> or
+    /// the reference; <paramref name="logsResultBody"/> false leaves the result line out of every execution log.</summary>
+    public static async Task<DeployedRun> TestInvokeAsync(bool broken, Action<FakeApiGatewayControlPlane>? faults = null, IReadOnlyList<string>? features = null,
+        bool logsResultBody = true)
     {
         var secret = NewSecret();
         await using var fake = await new FakeApiGatewayControlPlane([new FakeRestApi
         {
             Id = ApiId, Name = "pets",
-            Authorizers = [new FakeAuthorizer { Id = AuthorizerId, ResultTtlInSeconds = 300, Function = _ => Function(secret, broken) }],
+            Authorizers = [new FakeAuthorizer { Id = AuthorizerId, ResultTtlInSeconds = 300, Function = _ => Function(secret, broken), LogsResultBody = logsResultBody }],
             Stages = new Dictionary<string, IReadOnlyDictionary<string, string>> { [StageName] = new Dictionary<string, string> { ["env"] = "test" } },
         }]).StartAsync();
         faults?.Invoke(fake);
@@ -75,25 +78,47 @@ public sealed class DeployedRun
             ["AWS_REGION"] = fake.Region,
             ["AWS_EC2_METADATA_DISABLED"] = "true",
         };
-        var (results, console) = await RunAsync($"test-invoke:{ApiId}/{AuthorizerId}", secret, environment, $"\"region\": \"{fake.Region}\", \"stage\": \"{StageName}\",", features ?? Features);
+        var (results, console) = await RunAsync($"test-invoke:{ApiId}/{AuthorizerId}", secret, environment, $"\"region\": \"{fake.Region}\", \"stage\": \"{StageName}\",", Sources(features ?? Features));
         return new DeployedRun(results, console, fake.Requests.Count, 0, fake.Requests.Count(r => r.Status == 429));
     }
 
     /// <summary>Runs the features through <c>stage:</c> against the fake stage serving <paramref name="broken"/> or the reference.</summary>
-    public static async Task<DeployedRun> StageAsync(bool broken, IReadOnlyList<string>? features = null)
+    public static Task<DeployedRun> StageAsync(bool broken, IReadOnlyList<string>? features = null) =>
+        StageAsync(secret => Function(secret, broken), ttl: 300, Sources(features ?? Features), allowSlow: false);
+
+    /// <summary>Runs <paramref name="features"/> (file name → Gherkin text) through <c>stage:</c> against the fake stage
+    /// serving the function <paramref name="function"/> makes (given the run's secret), whose results it caches for
+    /// <paramref name="ttl"/> seconds; <paramref name="allowSlow"/> lets the run wait in real time (AUTHZ_ALLOW_SLOW=1).</summary>
+    public static async Task<DeployedRun> StageAsync(Func<string, IAuthorizerFunction> function, int ttl, IReadOnlyDictionary<string, string> features, bool allowSlow)
     {
+        ArgumentNullException.ThrowIfNull(function);
         var secret = NewSecret();
         // The stage as the scenarios' defaults describe it: one TOKEN authorizer on the Authorization header on every route.
-        var scenario = ScenarioParser.Parse("""
+        var scenario = ScenarioParser.Parse($$"""
             {"api": {"type": "REST", "routes": [{"method": "ANY", "resource": "/", "authorizer": "A"}, {"method": "ANY", "resource": "/{proxy+}", "authorizer": "A"}]},
-             "authorizers": {"A": {"type": "TOKEN", "identitySource": "method.request.header.Authorization", "function": {"kind": "reference"}}},
+             "authorizers": {"A": {"type": "TOKEN", "identitySource": "method.request.header.Authorization", "resultTtlInSeconds": {{ttl}}, "function": {"kind": "reference"} } },
              "requests": []}
             """).Scenario!;
-        var gateway = new ApiGateway(scenario.Api, scenario.Authorizers, _ => Function(secret, broken), TimeProvider.System);
+        var served = function(secret);
+        var gateway = new ApiGateway(scenario.Api, scenario.Authorizers, _ => served, TimeProvider.System);
         await using var stage = await new FakeStage(gateway, StageName).StartAsync();
-        var (results, console) = await RunAsync($"stage:{stage.Url}", secret, [], "", features ?? Features);
-        return new DeployedRun(results, console, 0, stage.Results.Count);
+        var environment = allowSlow ? new Dictionary<string, string> { [DeployedStageTarget.AllowSlowVariable] = "1" } : [];
+        var (results, console) = await RunAsync($"stage:{stage.Url}", secret, environment, "", features);
+        return new DeployedRun(results, console, 0, stage.Results.Count) { StageResults = [.. stage.Results] };
     }
+
+    /// <summary>The stage's answers, in order (stage runs).</summary>
+    public IReadOnlyList<GatewayResult> StageResults { get; private init; } = [];
+
+    /// <summary>The reference authorizer as the fakes serve it, checking tokens signed with <paramref name="secret"/>.</summary>
+    public static IAuthorizerFunction Reference(string secret) => Function(secret, broken: false);
+
+    private static Dictionary<string, string> Sources(IEnumerable<string> names) =>
+        names.ToDictionary(name => name, name => File.ReadAllText(Path.Combine(FeaturesSource, name)), StringComparer.Ordinal);
+
+    /// <summary>The repository's features folder.</summary>
+    public static string FeaturesSource { get; } = typeof(DeployedRun).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+        .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "ReqnrollFeaturesDirectory").Value!;
 
     private static string NewSecret() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
 
@@ -106,16 +131,16 @@ public sealed class DeployedRun
         return broken ? new FailsOpenFunction(reference) : reference;
     }
 
-    private static async Task<(XDocument Results, string Console)> RunAsync(string function, string secret, Dictionary<string, string> environment, string extraKeys, IReadOnlyList<string> featureFiles)
+    private static async Task<(XDocument Results, string Console)> RunAsync(string function, string secret, Dictionary<string, string> environment, string extraKeys,
+        IReadOnlyDictionary<string, string> featureTexts)
     {
         var folder = Directory.CreateTempSubdirectory("deployed-run-").FullName;
         try
         {
             var features = Directory.CreateDirectory(Path.Combine(folder, "features")).FullName;
-            var source = typeof(DeployedRun).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
-                .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "ReqnrollFeaturesDirectory").Value!;
-            foreach (var file in featureFiles.Append("KnownDivergences.md"))
-                File.Copy(Path.Combine(source, file), Path.Combine(features, file));
+            foreach (var (file, text) in featureTexts)
+                File.WriteAllText(Path.Combine(features, file), text);
+            File.Copy(Path.Combine(FeaturesSource, "KnownDivergences.md"), Path.Combine(features, "KnownDivergences.md"));
             var profile = Path.Combine(folder, "deployed.json");
             File.WriteAllText(profile, $$"""
                 {"name": "deployed", "function": "{{function}}", {{extraKeys}}
@@ -129,7 +154,7 @@ public sealed class DeployedRun
                          "-result-xml", Path.Combine(folder, "results.xml"),
                      })
                 start.ArgumentList.Add(argument);
-            foreach (var name in new[] { "AUTHZ_TARGET", "AUTHZ_TAGS", "AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "AWS_DEFAULT_REGION" })
+            foreach (var name in new[] { "AUTHZ_TARGET", "AUTHZ_TAGS", "AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "AWS_DEFAULT_REGION", DeployedStageTarget.AllowSlowVariable })
                 start.Environment.Remove(name);
             start.Environment[AuthorizerProfile.EnvironmentVariable] = profile;
             start.Environment["AUTHZ_FEATURES_DIR"] = features;

@@ -54,6 +54,19 @@ public sealed class DeployedTargetRunTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Through_test_invoke_without_the_result_line_the_context_steps_skip_with_the_reason_and_never_fail()
+    {
+        var run = await DeployedRun.TestInvokeAsync(broken: false, features: ["TokenAuthorizer.feature"], logsResultBody: false);
+        Report("test-invoke, no result line", run);
+
+        Assert.True(Count(run, "Fail") == 0, Failures(run));
+        var valid = Assert.Single(run.Results.Descendants("test"), t => (string?)t.Attribute("name") == ValidTokenScenario);
+        Assert.Equal("Skip", (string?)valid.Attribute("result"));
+        Assert.Contains("cannot show what this step checks", valid.Element("reason")?.Value, StringComparison.Ordinal);
+        Assert.Contains("held no 'Authorizer result body before parsing:' line", valid.Element("reason")?.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Through_stage_the_reference_authorizer_passes()
     {
         var run = await DeployedRun.StageAsync(broken: false);

@@ -17,10 +17,11 @@ public sealed class ContractSteps(Stage stage, Expect expect)
     /// <summary>Every string, number and boolean claim of the token the profile's <c>context</c> promises reaches the
     /// backend (REST: as text; HTTP payload 2.0: typed).</summary>
     [Then("the backend receives the context the authorizer under test promises")]
+    [Observes(TargetObservation.BackendRequest)]
     public void PromisedContext()
     {
         Stage.Require(Stage.Profile.Context.PromisesClaims, "its context is \"none\".");
-        Stage.Observe(TargetObservation.BackendRequest);
+        stage.Observe(TargetObservation.BackendRequest);
         var context = BackendContext();
         var claims = stage.Token?.Claims ?? throw new InvalidOperationException("The scenario has no token: add a 'Given a valid token' step.");
         var missing = new List<string>();
@@ -60,9 +61,10 @@ public sealed class ContractSteps(Stage stage, Expect expect)
     }
 
     [Then("the authorizer's log holds neither the token nor the secret")]
+    [Observes(TargetObservation.AuthorizerLog)]
     public void NoLeak()
     {
-        Stage.Observe(TargetObservation.AuthorizerLog);
+        stage.Observe(TargetObservation.AuthorizerLog);
         expect.That(stage.Session.Calls.Count > 0, () => "the authorizer was never invoked, so its log proves nothing");
         var leaks = LogLeaks.Find(stage.Session.AuthorizerLog, stage.Token is null ? null : stage.TokenText, SuiteKeys.Keys.Secrets);
         expect.That(leaks.Count == 0, () => $"the authorizer under test logged {string.Join(" and ", leaks)}; the scenario expects neither (never log a token or a secret)");

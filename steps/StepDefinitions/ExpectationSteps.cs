@@ -28,7 +28,7 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
             ShowsErrorType(shown, failure);
             return;
         }
-        Stage.Observe(TargetObservation.GatewayDecision);
+        stage.Observe(TargetObservation.GatewayDecision);
         expect.Equal($"the failure code of the {stage.Last.Status}", failure, stage.Last.Failure);
     }
 
@@ -79,76 +79,87 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
     public void ImplicitDeny() => Denied(PolicyDecision.ImplicitDeny);
 
     [Then("the policy decision is {word}")]
+    [Observes(TargetObservation.GatewayDecision)]
     public void Decision(string decision)
     {
-        Stage.Observe(TargetObservation.GatewayDecision);
+        stage.Observe(TargetObservation.GatewayDecision);
         expect.Equal("the policy decision", decision, stage.Last.Decision?.ToString() ?? "none");
     }
     [Then("the resource policy decision is {word}")]
+    [Observes(TargetObservation.GatewayDecision)]
     public void ResourcePolicyDecision(string decision)
     {
-        Stage.Observe(TargetObservation.GatewayDecision);
+        stage.Observe(TargetObservation.GatewayDecision);
         expect.Equal("the resource policy decision", decision, stage.Last.ResourcePolicyDecision?.ToString() ?? "none");
     }
     [Then("the deciding statement is {string}")]
     [Then("the deciding statements are {string}")]
+    [Observes(TargetObservation.GatewayDecision)]
     public void DecidingStatements(string statements)
     {
-        Stage.Observe(TargetObservation.GatewayDecision);
+        stage.Observe(TargetObservation.GatewayDecision);
         var expected = string.Join(", ", Names(statements));
         var actual = string.Join(", ", stage.Last.DecidingStatements.Select(Name).Order(StringComparer.Ordinal));
         expect.That(expected == actual, () => $"the deciding statements are {Expect.Quote(actual)}; the scenario expects {Expect.Quote(expected)}");
     }
 
     [Then("the authorizer was invoked")]
+    [Observes(TargetObservation.AuthorizerCalls)]
     public void Invoked()
     {
-        Stage.Observe(TargetObservation.AuthorizerCalls);
+        stage.Observe(TargetObservation.AuthorizerCalls);
         expect.That(stage.Last.AuthorizerInvoked, () => $"the authorizer was not invoked for request {stage.Session.Results.Count}{Why(stage.Last)}; the scenario expects it invoked");
     }
     [Then("the authorizer was not invoked")]
+    [Observes(TargetObservation.AuthorizerCalls)]
     public void NotInvoked()
     {
-        Stage.Observe(TargetObservation.AuthorizerCalls);
+        stage.Observe(TargetObservation.AuthorizerCalls);
         expect.That(!stage.Last.AuthorizerInvoked, () => $"the authorizer was invoked for request {stage.Session.Results.Count}; the scenario expects it not invoked");
     }
     [Then("the authorizer was invoked {int} time(s) in all")]
+    [Observes(TargetObservation.Cache)]
     public void InvokedTimes(int times)
     {
-        Stage.Observe(TargetObservation.Cache);
+        stage.Observe(TargetObservation.Cache);
         expect.That(stage.Session.Calls.Count == times, () => $"the authorizer was invoked {stage.Session.Calls.Count} time(s) in all; the scenario expects {times}");
     }
     [Then("the result came from the cache")]
+    [Observes(TargetObservation.Cache)]
     public void CacheHit()
     {
-        Stage.Observe(TargetObservation.Cache);
+        stage.Observe(TargetObservation.Cache);
         expect.That(stage.Last.CacheHit, () => $"the result of request {stage.Session.Results.Count} did not come from the cache; the scenario expects a cache hit");
     }
     [Then("the result did not come from the cache")]
+    [Observes(TargetObservation.Cache)]
     public void CacheMiss()
     {
-        Stage.Observe(TargetObservation.Cache);
+        stage.Observe(TargetObservation.Cache);
         expect.That(!stage.Last.CacheHit, () => $"the result of request {stage.Session.Results.Count} came from the cache; the scenario expects no cache hit");
     }
     [Then("the method ARN is {string}")]
+    [Observes(TargetObservation.GatewayDecision)]
     public void MethodArn(string arn)
     {
-        Stage.Observe(TargetObservation.GatewayDecision);
+        stage.Observe(TargetObservation.GatewayDecision);
         expect.Equal("the method ARN", arn, stage.Last.MethodArn);
     }
     [Then("the authorizer received:")]
+    [Observes(TargetObservation.AuthorizerEvent)]
     public void Received(string json)
     {
-        Stage.Observe(TargetObservation.AuthorizerEvent);
+        stage.Observe(TargetObservation.AuthorizerEvent);
         var differences = JsonText.Differences(JsonText.Parse(Placeholders(json), "The expected event"), Event());
         expect.That(differences.Count == 0, () => Listed("the event the authorizer received differs from the scenario's:", differences));
     }
 
     [Then("the authorizer received {string} = {string}")]
     [Then("the authorizer received {string} as:")]
+    [Observes(TargetObservation.AuthorizerEvent)]
     public void ReceivedValue(string path, string value)
     {
-        Stage.Observe(TargetObservation.AuthorizerEvent);
+        stage.Observe(TargetObservation.AuthorizerEvent);
         var node = JsonText.At(Event(), path, out var found);
         expect.That(found, () => $"the authorizer's event has no \"{path}\"; the scenario expects {Expect.Quote(value)}");
         var expected = Placeholders(value);
@@ -163,8 +174,10 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
     /// TOKEN event's <c>authorizationToken</c> (TOK-5), a REQUEST event's <c>headers</c> under the client's casing (REQ-5,
     /// HTTP-2). So one scenario judges a TOKEN and a REQUEST function alike.</summary>
     [Then("the authorizer received the token header {string}")]
+    [Observes(TargetObservation.AuthorizerEvent)]
     public void ReceivedTokenHeader(string value)
     {
+        stage.Observe(TargetObservation.AuthorizerEvent);
         var received = Event();
         if ((string?)received?["type"] == "TOKEN")
         {
@@ -179,17 +192,19 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
     }
 
     [Then("the authorizer's event has no {string}")]
+    [Observes(TargetObservation.AuthorizerEvent)]
     public void EventLacks(string path)
     {
-        Stage.Observe(TargetObservation.AuthorizerEvent);
+        stage.Observe(TargetObservation.AuthorizerEvent);
         var node = JsonText.At(Event(), path, out var found);
         expect.That(!found, () => $"the authorizer's event member \"{path}\" is {JsonText.Show(node)}; the scenario expects no such member");
     }
 
     [Then("the authorizer's event has exactly the members {string}")]
+    [Observes(TargetObservation.AuthorizerEvent)]
     public void EventMembers(string members)
     {
-        Stage.Observe(TargetObservation.AuthorizerEvent);
+        stage.Observe(TargetObservation.AuthorizerEvent);
         var expected = Names(members);
         var actual = ((JsonObject)Event()!).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList();
         expect.That(expected.SequenceEqual(actual), () =>
@@ -198,9 +213,10 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
     }
 
     [Then("the backend receives the context:")]
+    [Observes(TargetObservation.BackendRequest)]
     public void BackendContext(DataTable expected)
     {
-        Stage.Observe(TargetObservation.BackendRequest);
+        stage.Observe(TargetObservation.BackendRequest);
         ArgumentNullException.ThrowIfNull(expected);
         var context = BackendContextObject();
         var differences = new List<string>();
@@ -221,23 +237,26 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
     }
 
     [Then("the backend receives no context key {string}")]
+    [Observes(TargetObservation.BackendRequest)]
     public void BackendLacks(string key)
     {
-        Stage.Observe(TargetObservation.BackendRequest);
+        stage.Observe(TargetObservation.BackendRequest);
         var context = BackendContextObject();
         expect.That(!context.ContainsKey(key), () => $"the backend's context key \"{key}\" is {JsonText.Show(context[key])}; the scenario expects no such key");
     }
 
     [Then("the backend receives the principal {string}")]
+    [Observes(TargetObservation.BackendRequest)]
     public void BackendPrincipal(string principal)
     {
-        Stage.Observe(TargetObservation.BackendRequest);
+        stage.Observe(TargetObservation.BackendRequest);
         expect.Equal("the backend's principal", principal, Authorizer()["principalId"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null);
     }
     [Then("the backend receives the request context:")]
+    [Observes(TargetObservation.BackendRequest)]
     public void BackendRequestContext(string json)
     {
-        Stage.Observe(TargetObservation.BackendRequest);
+        stage.Observe(TargetObservation.BackendRequest);
         var differences = JsonText.Differences(JsonText.Parse(json, "The expected request context"), RequestContext());
         expect.That(differences.Count == 0, () => Listed("the request context the backend received differs from the scenario's:", differences));
     }
@@ -248,9 +267,10 @@ public sealed class ExpectationSteps(Stage stage, Expect expect)
             () => $"the backend was reached by request {stage.Session.Results.Count} ({stage.Last.Status}); the scenario expects it not reached: a refused request must never reach it");
 
     [Then("the authorizer logged a line containing {string}")]
+    [Observes(TargetObservation.AuthorizerLog)]
     public void Logged(string text)
     {
-        Stage.Observe(TargetObservation.AuthorizerLog);
+        stage.Observe(TargetObservation.AuthorizerLog);
         expect.That(stage.Session.AuthorizerLog.Contains(text, StringComparison.Ordinal),
             () => $"the authorizer's log has no line containing \"{text}\"; the scenario expects one. Its log:{Environment.NewLine}{stage.Session.AuthorizerLog.TrimEnd()}");
     }

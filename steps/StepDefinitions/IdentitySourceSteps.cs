@@ -36,9 +36,10 @@ public sealed class IdentitySourceSteps(Stage stage, Expect expect)
     }
 
     [Then("the method ARN is {int} bytes long")]
+    [Observes(TargetObservation.GatewayDecision)]
     public void MethodArnBytes(int bytes)
     {
-        Stage.Observe(TargetObservation.GatewayDecision);
+        stage.Observe(TargetObservation.GatewayDecision);
         var arn = stage.Last.MethodArn;
         expect.That(arn is not null, () => $"the last request has no method ARN{(stage.Last.Failure is null ? "" : $" ({stage.Last.Failure})")}; the scenario expects one of {bytes} bytes");
         var length = Encoding.UTF8.GetByteCount(arn);

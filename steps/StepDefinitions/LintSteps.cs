@@ -17,9 +17,10 @@ public sealed class LintSteps(Stage stage, ScenarioContext scenario, Expect expe
     private static readonly ConcurrentBag<(string Scenario, LintFinding Finding)> RunFindings = [];
 
     [Then("the authorizer output has no lint findings")]
+    [Observes(TargetObservation.AuthorizerOutput)]
     public void NoFindings()
     {
-        Stage.Observe(TargetObservation.AuthorizerOutput);
+        stage.Observe(TargetObservation.AuthorizerOutput);
         if (!stage.Session.Calls.Any())
             throw new InvalidOperationException("The authorizer was never invoked, so there is no output to lint: send a request first.");
         var findings = SessionLint.TargetFindings(stage.Session);

@@ -9,9 +9,10 @@ namespace AuthorizerConformance.Steps.StepDefinitions;
 public sealed class LoggingSteps(Stage stage, Expect expect)
 {
     [Then("the access log variable {string} is {string}")]
+    [Observes(TargetObservation.GatewayDecision)]
     public void Variable(string name, string value)
     {
-        Stage.Observe(TargetObservation.GatewayDecision);
+        stage.Observe(TargetObservation.GatewayDecision);
         var variables = stage.Last.AuthorizerLogVariables;
         expect.That(variables.TryGetValue(name, out var actual),
             () => $"the request has no access log variable \"{name}\" (its variables: {Listed(variables)}); the scenario expects \"{value}\"");
@@ -19,9 +20,10 @@ public sealed class LoggingSteps(Stage stage, Expect expect)
     }
 
     [Then("the request has no authorizer access log variables")]
+    [Observes(TargetObservation.GatewayDecision)]
     public void None()
     {
-        Stage.Observe(TargetObservation.GatewayDecision);
+        stage.Observe(TargetObservation.GatewayDecision);
         expect.That(stage.Last.AuthorizerLogVariables.Count == 0,
             () => $"the request has the access log variables {Listed(stage.Last.AuthorizerLogVariables)}; the scenario expects none");
     }

@@ -1,6 +1,9 @@
 using AuthorizerConformance.Gateway;
+using AuthorizerConformance.Harness.Targets;
+using AuthorizerConformance.Reqnroll.xUnit3;
 using AuthorizerConformance.Steps.Support;
 using Reqnroll;
+using Reqnroll.Infrastructure;
 
 namespace AuthorizerConformance.Steps.StepDefinitions;
 
@@ -10,7 +13,7 @@ namespace AuthorizerConformance.Steps.StepDefinitions;
 /// header or query value written in a step stands for the scenario's token.
 /// </summary>
 [Binding]
-public sealed class RequestSteps(Stage stage)
+public sealed class RequestSteps(Stage stage, ScenarioDefinition definition, IStepDefinitionMatchService matcher)
 {
     [When("the client calls {method} {path}")]
     public Task Calls(HttpVerb method, RequestPath path) => Send(method.Name, path.Value, [], withToken: true);
@@ -43,7 +46,13 @@ public sealed class RequestSteps(Stage stage)
     public Task ConnectsWithQuery(string query) => Send("GET", "/?" + query, []);
 
     [When("{duration} pass(es)")]
-    public Task TimePasses(TimeSpan duration) => stage.AdvanceAsync(duration);
+    public Task TimePasses(TimeSpan duration)
+    {
+        // On a deployed stage the wait is real time: a scenario that would be skipped after it is skipped before it.
+        if (Stage.Target is IDeployedStage)
+            stage.ObserveAll(StepBindingCheck.Match(matcher, definition).Select(m => m.Method).OfType<System.Reflection.MethodInfo>(), duration);
+        return stage.AdvanceAsync(duration);
+    }
 
     private List<KeyValuePair<string, string>> Headers(DataTable headers)
     {

@@ -11,7 +11,7 @@ namespace AuthorizerConformance.Steps.StepDefinitions;
 /// </summary>
 public static partial class StepCapabilities
 {
-    // A scripted function, the gateway's own configuration and the gateway's clock exist only in the emulated gateway.
+    // A scripted function and the gateway's own configuration exist only in the emulated gateway.
     private static readonly (Type Binding, string Method, string Capability)[] Table =
     [
         (typeof(SetupCheckSteps), nameof(SetupCheckSteps.Check), TargetCapability.GatewayEmulation),
@@ -24,7 +24,9 @@ public static partial class StepCapabilities
         (typeof(ApiSteps), nameof(ApiSteps.GatewayResponseStatus), TargetCapability.GatewayEmulation),
         (typeof(ApiSteps), nameof(ApiSteps.GatewayResponseTemplate), TargetCapability.GatewayEmulation),
         (typeof(ApiSteps), nameof(ApiSteps.GatewayResponseHeader), TargetCapability.GatewayEmulation),
-        (typeof(RequestSteps), nameof(RequestSteps.TimePasses), TargetCapability.GatewayEmulation),
+        // Time passing between requests: the scenario's clock on every local target, real time on a deployed stage when
+        // slow waits are allowed.
+        (typeof(RequestSteps), nameof(RequestSteps.TimePasses), TargetCapability.PassingTime),
         // The authorizer under test configured through its environment.
         (typeof(AuthorizerSteps), nameof(AuthorizerSteps.Setting), TargetCapability.AuthorizerSettings),
         // (Not "only the seed's HS256 secret", "no keys configured" nor "secret is set but empty": a profile's function keeps

@@ -316,11 +316,24 @@ public sealed partial class Stage
     }
 
     /// <summary>Skips the scenario when the target cannot show <paramref name="observation"/> (a <see cref="TargetObservation"/>
-    /// name): a deployed authorizer shows less than the emulated gateway. Never a pass.</summary>
-    public static void Observe(string observation)
+    /// name) — a deployed authorizer shows less than the emulated gateway, and may show less in one scenario than in another
+    /// (<see cref="StageSession.CannotObserve"/>). Never a pass.</summary>
+    public void Observe(string observation)
     {
-        if (Target.CannotObserve(observation) is { } reason)
+        if (Session.CannotObserve(observation) is { } reason)
             Assert.Skip($"The target '{Target.Name}' cannot show what this step checks: {reason}");
+    }
+
+    /// <summary>Skips the scenario now when one of its <paramref name="steps"/> checks what the target cannot show
+    /// (<see cref="ObservesAttribute"/>): before a real-time wait on a deployed stage, which would be waited in vain.</summary>
+    public void ObserveAll(IEnumerable<System.Reflection.MethodInfo> steps, TimeSpan wait)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        var unseen = steps.SelectMany(m => m.GetCustomAttributes(typeof(ObservesAttribute), false).Cast<ObservesAttribute>())
+            .Select(a => Session.CannotObserve(a.Observation)).FirstOrDefault(reason => reason is not null);
+        if (unseen is not null)
+            Assert.Skip($"The target '{Target.Name}' cannot show what a step of this scenario checks, so it is skipped before waiting " +
+                        $"{wait.TotalSeconds:0.#} s in real time: {unseen}");
     }
 
     /// <summary>Skips the scenario with <paramref name="reason"/> unless <paramref name="applies"/>: a precondition on the

@@ -131,7 +131,7 @@ public sealed partial class FakeApiGatewayControlPlane
             .Append("Execution log for request test-request\n")
             .Append($"Starting authorizer: {authorizer.Id} for request: test-request\n")
             .Append("Incoming identity: ****\n");
-        if (output is not null)
+        if (output is not null && authorizer.LogsResultBody)
             log.Append($"Authorizer result body before parsing: {Encoding.UTF8.GetString(output)}\n");
         log.Append(clientStatus switch
         {

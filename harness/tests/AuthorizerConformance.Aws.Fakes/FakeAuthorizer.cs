@@ -28,4 +28,8 @@ public sealed record FakeAuthorizer
 
     /// <summary>The function TestInvokeAuthorizer calls.</summary>
     public required Func<AuthorizerDefinition, IAuthorizerFunction> Function { get; init; }
+
+    /// <summary>Whether a test invoke's execution log holds the <c>Authorizer result body before parsing:</c> line (default
+    /// yes); without it a client sees only <c>principalId</c> and <c>policy</c>, not the context.</summary>
+    public bool LogsResultBody { get; init; } = true;
 }

@@ -34,7 +34,7 @@ public class ConformanceTargetTests
 
     [Fact]
     public void The_reference_target_has_every_capability() =>
-        Assert.Equal(["authorizer-settings", "controlled-clock", "gateway-emulation"], new ReferenceTarget().Capabilities.Order(StringComparer.Ordinal));
+        Assert.Equal(["authorizer-settings", "controlled-clock", "gateway-emulation", "passing-time"], new ReferenceTarget().Capabilities.Order(StringComparer.Ordinal));
 
     private sealed class LimitedTarget(params string[] capabilities) : IConformanceTarget
     {

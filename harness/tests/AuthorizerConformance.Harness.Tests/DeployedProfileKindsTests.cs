@@ -39,12 +39,15 @@ public sealed class DeployedProfileKindsTests
             ["AUTH_TOKEN_SALT"] = Secret, ["AUTH_ISSUER"] = TokenDefaults.Standard.Issuer, ["AUTH_AUDIENCE"] = TokenDefaults.Standard.Audience,
         }, TimeProvider.System);
 
-    private static async Task<FakeApiGatewayControlPlane> ControlPlaneAsync() => await new FakeApiGatewayControlPlane([new FakeRestApi
+    private static async Task<FakeApiGatewayControlPlane> ControlPlaneAsync(bool logsResultBody = true) => await new FakeApiGatewayControlPlane([new FakeRestApi
     {
         Id = "abc123",
         Authorizers =
         [
-            new FakeAuthorizer { Id = "auth01", ResultTtlInSeconds = 120, IdentityValidationExpression = "^Bearer .+$", Function = _ => Reference() },
+            new FakeAuthorizer
+            {
+                Id = "auth01", ResultTtlInSeconds = 120, IdentityValidationExpression = "^Bearer .+$", Function = _ => Reference(), LogsResultBody = logsResultBody,
+            },
             new FakeAuthorizer
             {
                 Id = "req001", Type = "REQUEST", IdentitySource = "method.request.header.Authorization, method.request.querystring.v",
@@ -93,6 +96,8 @@ public sealed class DeployedProfileKindsTests
         Assert.Equal(("us-east-1", "prod", SecretVariable), (profile.Region, profile.StageName, profile.Tokens.Secret));
         var target = Assert.IsType<TestInvokeTarget>(ProfileFunctionKinds.CreateTarget(profile, RunKeys.Create()));
         Assert.Equal(("abc123", "auth01"), (target.RestApiId, target.AuthorizerId));
+        // The emulated gateway around the deployed function moves the scenario's clock: time passes for its cache.
+        Assert.Equal([TargetCapability.GatewayEmulation, TargetCapability.PassingTime], target.Capabilities.Order(StringComparer.Ordinal));
         Assert.IsType<DeployedStageTarget>(ProfileFunctionKinds.CreateTarget(
             Profile("""{"function": "stage:https://abc123.execute-api.us-east-1.amazonaws.com/prod", "tokens": {"alg": "HS256", "secret": "env:S"}}"""),
             RunKeys.Create()));
@@ -157,6 +162,34 @@ public sealed class DeployedProfileKindsTests
         Assert.Contains(fake.Requests, r => r.Method == "POST" && r.Path == "/restapis/abc123/authorizers/auth01");
         Assert.NotNull(target.CannotObserve(TargetObservation.AuthorizerEvent));
         Assert.Null(target.CannotObserve(TargetObservation.GatewayDecision));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Without_the_result_line_in_the_execution_log_the_scenario_cannot_see_the_context_and_says_why(bool logsResultBody)
+    {
+        await using var fake = await ControlPlaneAsync(logsResultBody);
+        using var keys = RunKeys.For(Profile(TestInvokeJson()), _ => Secret);
+        using var target = new TestInvokeTarget(Profile(TestInvokeJson()), Config(fake));
+        var session = Session(target);
+
+        var allowed = await session.SendAsync(Get("Bearer " + ValidToken(keys)), Ct);
+
+        // Allowed either way: the principal and policy come with the answer; only the context needs the logged output.
+        Assert.Equal((200, true), (allowed.Status, allowed.Integration.Invoked));
+        Assert.Contains("user-123", allowed.Integration.RequestContext, StringComparison.Ordinal);
+        Assert.Null(target.CannotObserve(TargetObservation.BackendRequest));
+        foreach (var observation in new[] { TargetObservation.BackendRequest, TargetObservation.AuthorizerOutput })
+        {
+            var reason = session.CannotObserve(observation);
+            if (logsResultBody)
+                Assert.Null(reason);
+            else
+                Assert.Equal(TestInvokeAuthorizerFunction.NoResultLine, reason);
+        }
+        Assert.Null(session.CannotObserve(TargetObservation.GatewayDecision));
+        Assert.NotNull(session.CannotObserve(TargetObservation.AuthorizerEvent));
     }
 
     [Fact]
@@ -242,6 +275,28 @@ public sealed class DeployedProfileKindsTests
 
         Assert.Contains(DeployedStageTarget.AllowSlowVariable, refused.Message, StringComparison.Ordinal);
         Assert.Equal([TimeSpan.FromSeconds(301)], waited);
+    }
+
+    [Fact]
+    public void Stage_lets_time_pass_only_when_slow_waits_are_allowed_and_the_skip_says_how_to_allow_them()
+    {
+        var profile = Profile("""{"function": "stage:http://127.0.0.1:9/prod", "tokens": {"alg": "HS256", "secret": "env:S"}}""");
+        using var strict = new DeployedStageTarget(profile, allowSlow: false);
+        using var slow = new DeployedStageTarget(profile, allowSlow: true);
+
+        Assert.Empty(strict.Capabilities);
+        Assert.Equal([TargetCapability.PassingTime], slow.Capabilities);
+        var reason = ConformanceTargets.SkipReason(strict, [TargetCapability.PassingTime]);
+        Assert.NotNull(reason);
+        Assert.Contains("lacks passing-time", reason, StringComparison.Ordinal);
+        Assert.Contains("AUTHZ_ALLOW_SLOW=1", reason, StringComparison.Ordinal);
+        Assert.Contains("--allow-slow", reason, StringComparison.Ordinal);
+        Assert.Null(ConformanceTargets.SkipReason(slow, [TargetCapability.PassingTime]));
+        // Slow waits give a stage no emulated gateway: scenarios that need one are still skipped, without the advice.
+        Assert.Equal("The target 'deployed' lacks gateway-emulation (needed by this scenario).",
+            ConformanceTargets.SkipReason(slow, [TargetCapability.GatewayEmulation, TargetCapability.PassingTime]));
+        Assert.Equal("The target 'deployed' lacks gateway-emulation, passing-time (needed by this scenario).",
+            ConformanceTargets.SkipReason(strict, [TargetCapability.GatewayEmulation, TargetCapability.PassingTime]));
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class StageSession
     private readonly List<GatewayResult> _results = [];
     private readonly List<SentRequest> _sent = [];
     private readonly StringWriter _authorizerLog = new();
+    private readonly Dictionary<string, string> _unobservable = new(StringComparer.Ordinal);
     private ApiGateway? _gateway;
     private ScenarioClock? _clock;
     private TimeSpan _elapsed;
@@ -89,6 +90,23 @@ public sealed class StageSession
 
     private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>Why this scenario cannot see <paramref name="observation"/> (a <see cref="TargetObservation"/> name): the
+    /// target never shows it (<see cref="IConformanceTarget.CannotObserve"/>), or a function of this scenario said an
+    /// invocation hid it (<see cref="TargetFunctionRequest.Unobservable"/>); null when it can.</summary>
+    public string? CannotObserve(string observation)
+    {
+        if (Target.CannotObserve(observation) is { } never)
+            return never;
+        lock (_unobservable)
+            return _unobservable.GetValueOrDefault(observation);
+    }
+
+    private void Unobservable(string observation, string reason)
+    {
+        lock (_unobservable)
+            _unobservable.TryAdd(observation, reason);
+    }
+
     /// <summary>Lets time pass before the next request.</summary>
     public void Advance(TimeSpan duration)
     {
@@ -150,6 +168,7 @@ public sealed class StageSession
                 ScenarioId = ScenarioId,
                 Secrets = Secrets,
                 EmptySecret = EmptySecret,
+                Unobservable = Unobservable,
             })));
         resolver.Register(ReferenceFunctionFactory.Kind, spec => ReferenceFunctionFactory.Create(spec, scenario.Api.Type, _authorizerLog));
         var functions = new Dictionary<string, IAuthorizerFunction>(StringComparer.Ordinal);

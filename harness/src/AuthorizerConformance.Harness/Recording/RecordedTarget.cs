@@ -37,7 +37,11 @@ public sealed class RecordedTarget : IConformanceTarget
         {
             throw new ProfileException($"{profile.SourceFile ?? profile.Name}: $.function: {e.Message}", e);
         }
-        Capabilities = new HashSet<string>(_set.Manifest.Capabilities.Where(TargetCapability.All.Contains), StringComparer.Ordinal);
+        var capabilities = new HashSet<string>(_set.Manifest.Capabilities.Where(TargetCapability.All.Contains), StringComparer.Ordinal);
+        // A set recorded before passing-time was a capability of its own: time passed wherever the gateway was emulated.
+        if (capabilities.Contains(TargetCapability.GatewayEmulation))
+            capabilities.Add(TargetCapability.PassingTime);
+        Capabilities = capabilities;
     }
 
     /// <inheritdoc />

@@ -72,6 +72,10 @@ public static class ConformanceTargets
     {
         ArgumentNullException.ThrowIfNull(target);
         var missing = needs.Where(n => !target.Capabilities.Contains(n)).ToList();
-        return missing.Count == 0 ? null : $"The target '{target.Name}' lacks {string.Join(", ", missing)} (needed by this scenario).";
+        if (missing.Count == 0)
+            return null;
+        // How to enable them, only when every missing one can be: advice that cannot make the scenario run would mislead.
+        var how = missing.Select(target.HowToEnable).ToList();
+        return $"The target '{target.Name}' lacks {string.Join(", ", missing)} (needed by this scenario)." + (how.All(h => h is not null) ? " " + string.Join(" ", how) : "");
     }
 }

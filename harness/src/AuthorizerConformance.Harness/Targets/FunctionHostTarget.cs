@@ -12,11 +12,12 @@ namespace AuthorizerConformance.Harness.Targets;
 /// and keys (UNA-2), a third one with its secret variable set but empty (RFC 8725 §3.5). In-process functions share the
 /// process's environment, so for <c>dotnet:</c> only one of these hosts runs at a time: asking for another stops the
 /// running one first (it starts again, cold, when a later scenario needs it). The function reads the real clock, so this
-/// target has only <see cref="TargetCapability.GatewayEmulation"/>. Dispose it at the end of the run.
+/// target has only <see cref="TargetCapability.GatewayEmulation"/> and <see cref="TargetCapability.PassingTime"/> (the
+/// emulated gateway's cache reads the scenario's clock). Dispose it at the end of the run.
 /// </summary>
 public sealed class FunctionHostTarget : IConformanceTarget, IAsyncDisposable
 {
-    private static readonly IReadOnlySet<string> Only = new HashSet<string>(StringComparer.Ordinal) { TargetCapability.GatewayEmulation };
+    private static readonly IReadOnlySet<string> Only = new HashSet<string>(StringComparer.Ordinal) { TargetCapability.GatewayEmulation, TargetCapability.PassingTime };
 
     private enum Configuration
     {

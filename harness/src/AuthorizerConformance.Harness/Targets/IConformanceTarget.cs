@@ -23,6 +23,10 @@ public interface IConformanceTarget
     /// <exception cref="ScenarioNotApplicableException">The profile's function cannot serve that authorizer (another type).</exception>
     IAuthorizerFunction CreateFunction(TargetFunctionRequest request);
 
+    /// <summary>How a user can give this target <paramref name="capability"/> (a <see cref="TargetCapability"/> name it
+    /// lacks), for the skip reason; null when nothing can.</summary>
+    string? HowToEnable(string capability) => null;
+
     /// <summary>Why a scenario cannot see <paramref name="observation"/> (a <see cref="TargetObservation"/> name) on this
     /// target, or null when it can. Local targets see everything through the emulated gateway.</summary>
     string? CannotObserve(string observation) => null;

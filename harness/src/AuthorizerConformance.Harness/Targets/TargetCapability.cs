@@ -20,6 +20,11 @@ public static class TargetCapability
     /// A function in its own process reads the real clock: tokens for it are minted at the real time.</summary>
     public const string ControlledClock = "controlled-clock";
 
+    /// <summary>The target can let time pass between a scenario's requests (<c>When 301 seconds pass</c>): every local
+    /// target moves the scenario's clock (the emulated gateway's cache reads it; nothing sleeps); a deployed stage waits
+    /// in real time, and only when slow waits are allowed (<c>AUTHZ_ALLOW_SLOW=1</c> or <c>authz run --allow-slow</c>).</summary>
+    public const string PassingTime = "passing-time";
+
     /// <summary>Every capability name, for validating <c>@needs:</c> tags.</summary>
-    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal) { GatewayEmulation, AuthorizerSettings, ControlledClock };
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal) { GatewayEmulation, AuthorizerSettings, ControlledClock, PassingTime };
 }

@@ -27,4 +27,9 @@ public sealed record TargetFunctionRequest(
     /// <summary>The scenario wants the function as deployed with its secret variable present but empty and no other key
     /// (RFC 8725 §3.5: an empty HMAC key is no key; UNA-2).</summary>
     public bool EmptySecret { get; init; }
+
+    /// <summary>Where the function reports what this scenario cannot see because of how an invocation went: a
+    /// <see cref="TargetObservation"/> name and the reason (e.g. a test invoke whose execution log held no result line
+    /// hides the context the authorizer returned). Null: nowhere.</summary>
+    public Action<string, string>? Unobservable { get; init; }
 }

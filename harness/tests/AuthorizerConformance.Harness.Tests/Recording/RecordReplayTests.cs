@@ -93,6 +93,22 @@ public sealed class RecordReplayTests : IDisposable
         Assert.Equal([200, 200, 401], replayed.Results.Select(r => r.Status));
     }
 
+    [Theory]
+    [InlineData("[\"gateway-emulation\"]", new[] { "gateway-emulation", "passing-time" })]
+    [InlineData("[\"gateway-emulation\", \"passing-time\"]", new[] { "gateway-emulation", "passing-time" })]
+    [InlineData("[]", new string[0])]
+    public async Task A_set_recorded_before_passing_time_existed_lets_time_pass_where_its_gateway_was_emulated(string listed, string[] expected)
+    {
+        await RecordAsync();
+        var manifest = Path.Combine(_folder.FullName, "set", ScenarioRecorder.ManifestFile);
+        var json = JsonNode.Parse(File.ReadAllText(manifest))!.AsObject();
+        Assert.Contains("passing-time", json["capabilities"]!.AsArray().Select(c => (string)c!));
+        json["capabilities"] = JsonNode.Parse(listed);
+        File.WriteAllText(manifest, json.ToJsonString());
+
+        Assert.Equal(expected, Replay().Capabilities.Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task A_replay_whose_event_differs_from_the_recording_fails_naming_the_stale_call()
     {

@@ -11,7 +11,8 @@ namespace AuthorizerConformance.Harness.Targets.Deployed;
 /// so a scenario that configures the API or scripts a function is skipped (it has no
 /// <see cref="TargetCapability"/>), and so is every expectation about what only the gateway knows
 /// (<see cref="CannotObserve"/>). Time passes in real time, and only when slow waits are allowed
-/// (<see cref="AllowSlowVariable"/> or <c>authz run --allow-slow</c>).
+/// (<see cref="AllowSlowVariable"/> or <c>authz run --allow-slow</c>): only then has the target
+/// <see cref="TargetCapability.PassingTime"/>.
 /// </summary>
 public sealed class DeployedStageTarget : IConformanceTarget, IDeployedStage, IDisposable
 {
@@ -22,6 +23,7 @@ public sealed class DeployedStageTarget : IConformanceTarget, IDeployedStage, ID
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(3660);
 
     private static readonly IReadOnlySet<string> None = new HashSet<string>(StringComparer.Ordinal);
+    private static readonly IReadOnlySet<string> Slow = new HashSet<string>(StringComparer.Ordinal) { TargetCapability.PassingTime };
 
     private readonly HttpClient _http;
     private readonly StageInvoker _invoker;
@@ -57,7 +59,7 @@ public sealed class DeployedStageTarget : IConformanceTarget, IDeployedStage, ID
     public string Name => Profile.Name;
 
     /// <inheritdoc />
-    public IReadOnlySet<string> Capabilities => None;
+    public IReadOnlySet<string> Capabilities => _allowSlow ? Slow : None;
 
     /// <inheritdoc />
     public AuthorizerProfile Profile { get; }
@@ -77,6 +79,12 @@ public sealed class DeployedStageTarget : IConformanceTarget, IDeployedStage, ID
     public IAuthorizerFunction CreateFunction(TargetFunctionRequest request) =>
         throw new ScenarioNotApplicableException(
             "The scenario runs a function of its own in the emulated gateway; a deployed stage runs only its deployed authorizer.");
+
+    /// <inheritdoc />
+    public string? HowToEnable(string capability) => capability == TargetCapability.PassingTime && !_allowSlow ? SlowWaitsOff : null;
+
+    private const string SlowWaitsOff = "On a deployed stage time passes in real time, which the run was not allowed: allow slow scenarios with " +
+                                        AllowSlowVariable + "=1 (dotnet test) or authz run --allow-slow.";
 
     /// <inheritdoc />
     public string? CannotObserve(string observation) => observation switch
@@ -149,8 +157,7 @@ public sealed class DeployedStageTarget : IConformanceTarget, IDeployedStage, ID
     public Task WaitAsync(TimeSpan duration, CancellationToken cancellationToken)
     {
         if (!_allowSlow)
-            throw new ScenarioNotApplicableException(
-                $"It waits {duration.TotalSeconds:0.#} s, which on a deployed stage is real time; allow slow scenarios with {AllowSlowVariable}=1 (dotnet test) or authz run --allow-slow.");
+            throw new ScenarioNotApplicableException($"It waits {duration.TotalSeconds:0.#} s. {SlowWaitsOff}");
         if (duration > MaxWait)
             throw new ScenarioNotApplicableException($"It waits {duration.TotalSeconds:0.#} s, more than the longest real wait allowed ({MaxWait.TotalSeconds:0} s).");
         return _delay(duration, cancellationToken);

@@ -15,7 +15,8 @@ namespace AuthorizerConformance.Harness.Targets.Deployed;
 /// <list type="bullet">
 /// <item><c>clientStatus</c> 0 or 200 (TIA-3) → the function returned: the raw output from the execution log's
 /// <c>Authorizer result body before parsing:</c> line where present (it carries <c>context</c>), else
-/// <c>{"principalId", "policyDocument"}</c> rebuilt from the answer. The test invoke's method ARN (TIA-6:
+/// <c>{"principalId", "policyDocument"}</c> rebuilt from the answer — without the context, so the scenario cannot see
+/// what the backend receives nor the raw output then (<see cref="Unobservable"/>): those steps skip, never fail. The test invoke's method ARN (TIA-6:
 /// <c>…/ESTestInvoke-stage/GET/</c>) is replaced by the event's, and its stage prefix by the event's stage, so a policy
 /// built from <c>methodArn</c> is judged as the stage would judge it.</item>
 /// <item>401 → the function said <c>Unauthorized</c> (or AWS refused the identity before invoking it).</item>
@@ -48,6 +49,15 @@ public sealed partial class TestInvokeAuthorizerFunction : IAuthorizerFunction
         _tokenHeader = tokenHeader;
         _stageVariables = stageVariables ?? throw new ArgumentNullException(nameof(stageVariables));
     }
+
+    /// <summary>Told what the scenario cannot see when an answer's execution log holds no result line (the
+    /// <see cref="TargetObservation"/> name and the reason); null: nobody.</summary>
+    public Action<string, string>? Unobservable { get; init; }
+
+    /// <summary>Why a scenario cannot see the backend's request when the execution log holds no result line.</summary>
+    public const string NoResultLine = "TestInvokeAuthorizer's execution log held no 'Authorizer result body before parsing:' line, so the " +
+                                       "authorizer's context (what the backend receives) and its raw output cannot be seen; the principal and policy " +
+                                       "were rebuilt from the answer.";
 
     /// <inheritdoc />
     public async ValueTask<AuthorizerInvocation> InvokeAsync(ReadOnlyMemory<byte> eventJson, TimeSpan timeout, CancellationToken cancellationToken)
@@ -112,7 +122,18 @@ public sealed partial class TestInvokeAuthorizerFunction : IAuthorizerFunction
     }
 
     /// <summary>The function's output as the stage would have parsed it, with the test invoke's ARNs made the event's.</summary>
-    internal static string Output(TestInvokeAuthorizerResponse answer, string methodArn)
+    private string Output(TestInvokeAuthorizerResponse answer, string methodArn)
+    {
+        if (RawOutput(answer) is null)
+        {
+            Unobservable?.Invoke(TargetObservation.BackendRequest, NoResultLine);
+            Unobservable?.Invoke(TargetObservation.AuthorizerOutput, NoResultLine);
+        }
+        return OutputOf(answer, methodArn);
+    }
+
+    /// <summary>The function's output as the stage would have parsed it, with the test invoke's ARNs made the event's.</summary>
+    internal static string OutputOf(TestInvokeAuthorizerResponse answer, string methodArn)
     {
         string output;
         if (RawOutput(answer) is { } logged)

@@ -18,7 +18,7 @@ namespace AuthorizerConformance.Harness.Targets.Deployed;
 /// </summary>
 public sealed class TestInvokeTarget : IConformanceTarget, IDisposable
 {
-    private static readonly IReadOnlySet<string> Only = new HashSet<string>(StringComparer.Ordinal) { TargetCapability.GatewayEmulation };
+    private static readonly IReadOnlySet<string> Only = new HashSet<string>(StringComparer.Ordinal) { TargetCapability.GatewayEmulation, TargetCapability.PassingTime };
 
     private const string HeaderSource = "method.request.header.";
 
@@ -86,7 +86,10 @@ public sealed class TestInvokeTarget : IConformanceTarget, IDisposable
         TargetApplicability.Check(Profile, request.Authorizer, request.ApiType);
         if (request.ApiType != ApiType.Rest)
             throw new ScenarioNotApplicableException($"TestInvokeAuthorizer tests REST API authorizers; this scenario's API is {request.ApiType}.");
-        return new TestInvokeAuthorizerFunction(_client.Value, RestApiId, AuthorizerId, Profile.TokenHeader, StageVariables);
+        return new TestInvokeAuthorizerFunction(_client.Value, RestApiId, AuthorizerId, Profile.TokenHeader, StageVariables)
+        {
+            Unobservable = request.Unobservable,
+        };
     }
 
     /// <inheritdoc />
