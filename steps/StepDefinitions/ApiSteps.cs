@@ -30,7 +30,7 @@ public sealed class ApiSteps(Stage stage, ScenarioDefinition scenario)
             $"The scenario runs on the API under test, but the run was given none: run it with authz run --api FILE, or set {ApiUnderTest.EnvironmentVariable}."));
 
     /// <summary>Offers the run's API (AUTHZ_API) to a scenario of the team's features; a built-in feature never gets it.</summary>
-    [BeforeScenario]
+    // Called by Hooks.BeforeScenario (one hook for every part).
     public void OfferTheApiUnderTest()
     {
         if (ApiUnderTest.FileFromEnvironment is not null && !BuiltinFeatures.Contains(Path.Combine(scenario.File.Directory, scenario.File.RelativePath)))

@@ -28,7 +28,7 @@ public sealed class LintSteps(Stage stage, ScenarioContext scenario, Expect expe
             + string.Join(Environment.NewLine, findings.Select(f => $"  call {f.Call}: {f.Finding}")));
     }
 
-    [AfterScenario]
+    // Called by Hooks.AfterScenario (one hook for every part).
     public void Collect()
     {
         foreach (var (_, finding) in SessionLint.TargetFindings(stage.Session))
