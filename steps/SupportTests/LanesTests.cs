@@ -7,8 +7,8 @@ using AuthorizerConformance.Testing;
 namespace AuthorizerConformance.Steps.SupportTests;
 
 /// <summary>
-/// The scenarios run on two parallel lanes against the in-process reference authorizer (one test collection per lane),
-/// on one lane otherwise; a feature file's rows stay in one lane and the lanes are even.
+/// The scenarios run in parallel against the in-process reference authorizer (the rows cut into even consecutive parts,
+/// a test collection each), one after another otherwise.
 /// </summary>
 public sealed class LanesTests : IDisposable
 {
@@ -38,26 +38,26 @@ public sealed class LanesTests : IDisposable
     }
 
     [Fact]
-    public void The_built_in_features_split_into_two_even_consecutive_lanes()
+    public void The_built_in_features_split_into_even_consecutive_parts()
     {
         var rows = ScenarioRows.For(typeof(FeatureTests).Assembly, lanes: 2).ToList();
         var single = ScenarioRows.For(typeof(FeatureTests).Assembly, lanes: 1).ToList();
         Assert.Equal(single.Select(r => r.TestDisplayName), rows.Select(r => r.TestDisplayName)); // the same rows, in the same order
-        Assert.All(single, r => Assert.False(r.Traits?.ContainsKey(ScenarioRows.LaneTrait) ?? false));
+        Assert.All(single, r => Assert.False(r.Traits?.ContainsKey(ScenarioRows.PartTrait) ?? false));
 
-        var lanes = rows.Select(r => r.Traits![ScenarioRows.LaneTrait].Single()).ToList();
-        Assert.Equal(lanes.Order(StringComparer.Ordinal), lanes); // lane 1 then lane 2: consecutive in file order
-        var perLane = lanes.GroupBy(l => l).ToDictionary(g => g.Key, g => g.Count());
-        Assert.Equal(["1", "2"], perLane.Keys.Order(StringComparer.Ordinal));
-        Assert.InRange(perLane["1"] - perLane["2"], 0, 1);
-        var shared = rows.Zip(lanes).GroupBy(p => (string)p.First.GetData()[0]!).Count(file => file.Select(p => p.Second).Distinct().Count() > 1);
-        Assert.InRange(shared, 0, 1);
+        var parts = rows.Select(r => int.Parse(r.Traits![ScenarioRows.PartTrait].Single(), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(parts.Order(), parts); // part 1, then 2, …: consecutive in file order
+        var sizes = parts.GroupBy(p => p).Select(g => g.Count()).ToList();
+        Assert.Equal(2 * ScenarioRows.PartsPerLane, sizes.Count);
+        Assert.InRange(sizes.Max() - sizes.Min(), 0, 1);
+        var shared = rows.Zip(parts).GroupBy(p => (string)p.First.GetData()[0]!).Count(file => file.Select(p => p.Second).Distinct().Count() > 1);
+        Assert.InRange(shared, 0, sizes.Count - 1); // at most one file per cut between two parts
     }
 
     [Theory]
-    [InlineData(null, 2)]
+    [InlineData(null, 6)] // six rows, eight parts: one row a part
     [InlineData("1", 1)]
-    public async Task A_run_puts_each_lane_in_its_own_test_collection_and_every_row_runs(string? lanes, int collections)
+    public async Task A_run_puts_each_part_in_its_own_test_collection_and_every_row_runs(string? lanes, int collections)
     {
         foreach (var name in new[] { "Alpha", "Beta", "Gamma" })
         {
@@ -89,7 +89,7 @@ public sealed class LanesTests : IDisposable
         Assert.Equal(collections, used.Count);
         Assert.Equal(6, run.Results.Descendants("test").Count(t => (string?)t.Attribute("result") == "Pass"));
         Assert.All(run.Results.Descendants("test"), t => Assert.Equal("AuthorizerConformance.Steps.FeatureTests", (string?)t.Attribute("type")));
-        if (collections == 2)
-            Assert.Contains(used, c => ((string)c.Attribute("name")!).EndsWith("(lane 2)", StringComparison.Ordinal));
+        if (collections > 1)
+            Assert.Equal(collections - 1, used.Count(c => ((string)c.Attribute("name")!).Contains(" (part ", StringComparison.Ordinal)));
     }
 }

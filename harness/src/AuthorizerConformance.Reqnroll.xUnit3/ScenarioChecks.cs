@@ -18,7 +18,7 @@ internal static class ScenarioChecks
     {
         if (lint is null)
             return;
-        var steps = StepBindingCheck.Match(container.Resolve<IStepDefinitionMatchService>(), scenario);
+        var steps = StepBindingCheck.Match(container.Resolve<IStepDefinitionMatchService>(), scenario, container.Resolve<IBindingRegistry>());
         var problems = lint.Check(scenario, steps);
         if (problems.Count == 0)
             return;

@@ -15,15 +15,20 @@ public static class ScenarioRows
     /// </summary>
     public static IEnumerable<ITheoryDataRow> For(Assembly testAssembly) => For(testAssembly, lanes: 1);
 
-    /// <summary>The trait naming a row's lane (see <see cref="ScenarioTheoryAttribute"/>); the discoverer removes it.</summary>
-    public const string LaneTrait = "AuthorizerConformance.Lane";
+    /// <summary>The trait naming a row's part (see <see cref="ScenarioTheoryAttribute"/>); the discoverer removes it.</summary>
+    public const string PartTrait = "AuthorizerConformance.Part";
+
+    /// <summary>How many parts each lane's share is cut into: xUnit runs a test collection (a part) on one thread from
+    /// start to end and starts the next part on whichever thread is free, so smaller parts even out the lanes' finish.</summary>
+    public const int PartsPerLane = 4;
 
     /// <summary>
-    /// The rows of <paramref name="testAssembly"/>'s features (as <see cref="For(Assembly)"/>), spread over
-    /// <paramref name="lanes"/> lanes that a <see cref="ScenarioTheoryAttribute"/> theory runs in parallel: the rows in file
-    /// order cut into even consecutive parts (sizes differ by at most one), so a lane runs whole features one after
-    /// another (a pooled Reqnroll runner keeps its feature) and at most one feature is shared by two lanes. The same split
-    /// in every run.
+    /// The rows of <paramref name="testAssembly"/>'s features (as <see cref="For(Assembly)"/>) for <paramref name="lanes"/>
+    /// lanes that a <see cref="ScenarioTheoryAttribute"/> theory runs in parallel: with more than one lane, the rows in file
+    /// order are cut into <see cref="PartsPerLane"/> × <paramref name="lanes"/> even consecutive parts (sizes differ by at
+    /// most one), each a test collection, so a part runs whole features one after another (a pooled Reqnroll runner keeps
+    /// its feature) and few features are shared by two parts. xUnit runs as many parts at once as it has threads (one per
+    /// core by default). The same split in every run.
     /// </summary>
     public static IEnumerable<ITheoryDataRow> For(Assembly testAssembly, int lanes)
     {
@@ -34,8 +39,9 @@ public static class ScenarioRows
             .ToList();
         if (lanes == 1)
             return scenarios.Select(ToRow);
-        return scenarios.Select((s, i) => (ITheoryDataRow)Row(s).WithTrait(LaneTrait,
-            (1 + (long)i * lanes / scenarios.Count).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var parts = lanes * PartsPerLane;
+        return scenarios.Select((s, i) => (ITheoryDataRow)Row(s).WithTrait(PartTrait,
+            (1 + (long)i * parts / scenarios.Count).ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     /// <summary>The theory row of one scenario: display name, label, traits and skip reason.</summary>

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Io.Cucumber.Messages.Types;
 using Reqnroll;
 using Reqnroll.Bindings;
@@ -62,7 +64,32 @@ public static class StepBindingCheck
     }
 
     /// <summary>The steps of <paramref name="scenario"/> with the method each one runs, or why it would not run.</summary>
-    public static IReadOnlyList<StepMatch> Match(IStepDefinitionMatchService matcher, ScenarioDefinition scenario)
+    public static IReadOnlyList<StepMatch> Match(IStepDefinitionMatchService matcher, ScenarioDefinition scenario) =>
+        Match(matcher, scenario, memo: null);
+
+    // Per matcher, the outcome of each distinct step (the same lines recur across a suite: "Given a valid token"), for the
+    // lint that matches every scenario's steps before it runs. Only where no step definition is scoped: then a step's
+    // match depends on nothing but its type, text, language and whether it has a doc string or a table.
+    private static readonly ConditionalWeakTable<IStepDefinitionMatchService, ConcurrentDictionary<MemoKey, (MethodInfo? Method, string? Problem)>?> Memos = new();
+
+    private readonly record struct MemoKey(StepDefinitionType Type, string Text, string Language, bool DocString, bool Table);
+
+    /// <summary>
+    /// <see cref="Match(IStepDefinitionMatchService, ScenarioDefinition)"/>, remembering each distinct step's outcome per
+    /// matcher when <paramref name="registry"/> has no scoped step definition (the same outcome, without matching it again).
+    /// </summary>
+    public static IReadOnlyList<StepMatch> Match(IStepDefinitionMatchService matcher, ScenarioDefinition scenario, IBindingRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(matcher);
+        ArgumentNullException.ThrowIfNull(registry);
+        var memo = Memos.GetValue(matcher, _ => registry.GetStepDefinitions().Any(d => d.IsScoped)
+            ? null
+            : new ConcurrentDictionary<MemoKey, (MethodInfo?, string?)>());
+        return Match(matcher, scenario, memo);
+    }
+
+    private static IReadOnlyList<StepMatch> Match(IStepDefinitionMatchService matcher, ScenarioDefinition scenario,
+        ConcurrentDictionary<MemoKey, (MethodInfo? Method, string? Problem)>? memo)
     {
         ArgumentNullException.ThrowIfNull(matcher);
         ArgumentNullException.ThrowIfNull(scenario);
@@ -86,22 +113,29 @@ public static class StepBindingCheck
                 StepDefinitionType.When => StepDefinitionKeyword.When,
                 _ => StepDefinitionKeyword.Then,
             };
-            var instance = new StepInstance(type, keyword, step.Keyword.Trim(), step.Text, step.DocString, step.CreateTable(), context);
-            var match = matcher.GetBestMatch(instance, language, out var ambiguity, out var candidates);
-            if (match.Success)
-            {
-                matches.Add(new StepMatch(step, type.ToString(), (match.StepBinding.Method as RuntimeBindingMethod)?.MethodInfo, null));
-                continue;
-            }
-            var reason = ambiguity switch
-            {
-                StepDefinitionAmbiguityReason.AmbiguousSteps or StepDefinitionAmbiguityReason.AmbiguousScopes =>
-                    "ambiguous: " + string.Join(", ", candidates.Select(c => c.StepBinding.Method.Name)),
-                StepDefinitionAmbiguityReason.ParameterErrors => "parameters do not convert: " + string.Join(", ", candidates.Select(c => c.StepBinding.Method.Name)),
-                _ => "undefined",
-            };
-            matches.Add(new StepMatch(step, type.ToString(), null, reason));
+            var (method, problem) = memo is null
+                ? MatchOne(matcher, type, keyword, step, context, language)
+                : memo.GetOrAdd(new MemoKey(type, step.Text, language.Name, step.DocString is not null, step.TableRows is not null),
+                    _ => MatchOne(matcher, type, keyword, step, context, language));
+            matches.Add(new StepMatch(step, type.ToString(), method, problem));
         }
         return matches;
+    }
+
+    private static (MethodInfo? Method, string? Problem) MatchOne(IStepDefinitionMatchService matcher, StepDefinitionType type,
+        StepDefinitionKeyword keyword, ScenarioStep step, StepContext context, CultureInfo language)
+    {
+        var instance = new StepInstance(type, keyword, step.Keyword.Trim(), step.Text, step.DocString, step.CreateTable(), context);
+        var match = matcher.GetBestMatch(instance, language, out var ambiguity, out var candidates);
+        if (match.Success)
+            return ((match.StepBinding.Method as RuntimeBindingMethod)?.MethodInfo, null);
+        var reason = ambiguity switch
+        {
+            StepDefinitionAmbiguityReason.AmbiguousSteps or StepDefinitionAmbiguityReason.AmbiguousScopes =>
+                "ambiguous: " + string.Join(", ", candidates.Select(c => c.StepBinding.Method.Name)),
+            StepDefinitionAmbiguityReason.ParameterErrors => "parameters do not convert: " + string.Join(", ", candidates.Select(c => c.StepBinding.Method.Name)),
+            _ => "undefined",
+        };
+        return (null, reason);
     }
 }
