@@ -4,9 +4,9 @@ using AuthorizerConformance.Harness.Targets;
 namespace AuthorizerConformance.Steps.Support;
 
 /// <summary>
-/// How many lanes the scenarios run on in parallel (see <c>ScenarioTheoryAttribute</c>): two against the built-in
-/// reference authorizer in process (stateless, one instance per scenario: the suite then uses both cores of a 2-core
-/// machine), one otherwise. A profile's function (a process speaking the Runtime API, a .NET handler that sets the
+/// How many lanes the scenarios run on in parallel (see <c>ScenarioTheoryAttribute</c> and <c>ScenarioRows</c>: the rows
+/// are cut into parts, xUnit runs one part per core): two against the built-in reference authorizer in process
+/// (stateless, one instance per scenario: the suite then uses both cores of a 2-core machine), one otherwise. A profile's function (a process speaking the Runtime API, a .NET handler that sets the
 /// process's environment, a deployed stage with its request budget) and a recording run (AUTHZ_RECORD) keep the one
 /// lane they were measured and written for. <c>AUTHZ_LANES</c> (1 or 2) overrides the choice.
 /// </summary>
