@@ -19,11 +19,20 @@ public static class SuiteKeys
     /// failure (a bad AUTHZ_KEYS_FILE or profile) stays in the lazy value and is thrown where the keys are first used,
     /// as without this.
     /// </summary>
-    public static void GenerateInBackground()
-    {
-        _ = Task.Run(() => LazyKeys.Value).ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
-        _ = Task.Run(JwtAttacks.GenerateAttackerKey);
-    }
+    public static void GenerateInBackground() =>
+        // One after the other on one thread: every scenario waits for the run's keys (its authorizer trusts their JWKS),
+        // only the attack scenarios, later in the run, for the attacker's; discovery keeps the other core.
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                _ = LazyKeys.Value;
+            }
+            finally
+            {
+                JwtAttacks.GenerateAttackerKey();
+            }
+        }).ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
 
     /// <summary>The run's keys.</summary>
     public static RunKeys Keys => LazyKeys.Value;
