@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using AuthorizerConformance.Steps.Support;
 using AuthorizerConformance.Aws.APIGateway;
 using AuthorizerConformance.Aws.Fakes;
 using AuthorizerConformance.Gateway;
@@ -114,11 +115,7 @@ public sealed class DeployedRun
     public static IAuthorizerFunction Reference(string secret) => Function(secret, broken: false);
 
     private static Dictionary<string, string> Sources(IEnumerable<string> names) =>
-        names.ToDictionary(name => name, name => File.ReadAllText(Path.Combine(FeaturesSource, name)), StringComparer.Ordinal);
-
-    /// <summary>The repository's features folder.</summary>
-    public static string FeaturesSource { get; } = typeof(DeployedRun).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
-        .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "ReqnrollFeaturesDirectory").Value!;
+        names.ToDictionary(name => name, name => File.ReadAllText(Path.Combine(BuildMetadata.FeaturesDirectory, name)), StringComparer.Ordinal);
 
     private static string NewSecret() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
 
@@ -140,7 +137,7 @@ public sealed class DeployedRun
             var features = Directory.CreateDirectory(Path.Combine(folder, "features")).FullName;
             foreach (var (file, text) in featureTexts)
                 File.WriteAllText(Path.Combine(features, file), text);
-            File.Copy(Path.Combine(FeaturesSource, "KnownDivergences.md"), Path.Combine(features, "KnownDivergences.md"));
+            File.Copy(Path.Combine(BuildMetadata.FeaturesDirectory, "KnownDivergences.md"), Path.Combine(features, "KnownDivergences.md"));
             var profile = Path.Combine(folder, "deployed.json");
             File.WriteAllText(profile, $$"""
                 {"name": "deployed", "function": "{{function}}", {{extraKeys}}

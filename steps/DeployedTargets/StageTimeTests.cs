@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using AuthorizerConformance.Steps.Support;
 
 namespace AuthorizerConformance.Steps.DeployedTargets;
 
@@ -18,7 +19,7 @@ public sealed class StageTimeTests(ITestOutputHelper output)
     /// <summary>The two scenarios, copied from features/Caching.feature with their tags, waiting 2 seconds instead of a minute.</summary>
     private static Dictionary<string, string> Features()
     {
-        var caching = File.ReadAllText(Path.Combine(DeployedRun.FeaturesSource, "Caching.feature")).ReplaceLineEndings("\n");
+        var caching = File.ReadAllText(Path.Combine(BuildMetadata.FeaturesDirectory, "Caching.feature")).ReplaceLineEndings("\n");
         var text = $"@caching\nFeature: {Feature}\n\n  Background:\n    Given a REST API\n\n  Rule: CAC-4 in real time\n\n" +
                    Scenario(caching, StatusOnly) + "\n\n" + Scenario(caching, WithCache) + "\n";
         Assert.Equal(2, text.Split("1 minute passes").Length - 1);

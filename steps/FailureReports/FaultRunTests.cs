@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using AuthorizerConformance.Harness.Profiles;
@@ -66,7 +65,7 @@ public sealed class FaultRunTests(FaultRunTests.Runs runs) : IClassFixture<Fault
     public sealed class Runs : IDisposable
     {
         private static readonly string Faults =
-            Path.Combine(Path.GetDirectoryName(typeof(Runs).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PlantedFailuresDirectory").Value!)!, "faults");
+            Path.Combine(Path.GetDirectoryName(PlantedRun.FeaturesFolder)!, "faults");
 
         private readonly string _folder = Directory.CreateTempSubdirectory("fault-runs-").FullName;
         private readonly Dictionary<string, Task<XDocument>> _runs;

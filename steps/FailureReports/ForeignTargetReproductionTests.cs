@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json.Nodes;
 using AuthorizerConformance.Gateway.Scenarios;
 using AuthorizerConformance.Harness;
@@ -33,7 +32,7 @@ public sealed class ForeignTargetReproductionTests : IDisposable
                 When the client calls GET /pets/1
                 Then access is allowed
             """, TestContext.Current.CancellationToken);
-        var profile = typeof(ForeignTargetReproductionTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "NodeAuthorizerProfile").Value!;
+        var profile = BuildMetadata.Value("NodeAuthorizerProfile");
         var reports = Path.Combine(_folder.FullName, "reports");
 
         var run = await FeatureRunProcess.RunAsync(typeof(ForeignTargetReproductionTests).Assembly.Location, features, _folder.FullName,

@@ -1,5 +1,5 @@
-using System.Reflection;
 using System.Xml.Linq;
+using AuthorizerConformance.Steps.Support;
 using AuthorizerConformance.Harness.Canaries;
 using AuthorizerConformance.Harness.Profiles;
 using AuthorizerConformance.Testing;
@@ -31,7 +31,7 @@ public sealed class PlantedRun
 
     /// <summary>The planted features' folder (the source folder, recorded at build time).</summary>
     public static string FeaturesFolder { get; } =
-        typeof(PlantedRun).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PlantedFailuresDirectory").Value!;
+        BuildMetadata.Value("PlantedFailuresDirectory");
 
     /// <summary>The run's folder: results.xml, junit.xml, reports/ (conformance.html, conformance.ndjson, repro/).</summary>
     public string Folder { get; }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using System.Text.RegularExpressions;
+using AuthorizerConformance.Steps.Support;
 using AuthorizerConformance.Harness.Targets;
 using AuthorizerConformance.Reqnroll.xUnit3;
 using AuthorizerConformance.Steps.StepDefinitions;
@@ -21,7 +21,7 @@ public sealed partial class ConformanceLint : IScenarioLint
 
     /// <summary>The folder of the spec (docs/spec), recorded at build time.</summary>
     public static string SpecDirectory { get; } =
-        typeof(ConformanceLint).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SpecDirectory").Value!;
+        BuildMetadata.Value("SpecDirectory");
 
     /// <summary>The lint of this suite, with the rules of docs/spec.</summary>
     public static ConformanceLint Instance { get; } = new(SpecRuleCatalog.Load(SpecDirectory));

@@ -12,9 +12,7 @@ namespace AuthorizerConformance.Steps.Lint;
 /// </summary>
 public sealed partial class ObservesAttributeTests
 {
-    private static readonly string StepDefinitions = Path.Combine(
-        typeof(ObservesAttributeTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SpecDirectory").Value!,
-        "..", "..", "steps", "StepDefinitions");
+    private static readonly string StepDefinitions = Path.Combine(ConformanceLint.SpecDirectory, "..", "..", "steps", "StepDefinitions");
 
     [GeneratedRegex(@"public [\w<>]+ (?<method>\w+)\([^)]*\)\s*\{\s*(?:Stage\.Require\([^;]*\);\s*)?stage\.Observe\(TargetObservation\.(?<observation>\w+)\);")]
     private static partial Regex StartsByObserving();

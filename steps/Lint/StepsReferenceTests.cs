@@ -9,9 +9,7 @@ public class StepsReferenceTests
     [Fact]
     public void Every_step_definition_is_in_the_steps_reference()
     {
-        var reference = File.ReadAllText(Path.Combine(
-            typeof(StepsReferenceTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SpecDirectory").Value!,
-            "..", "steps.md"));
+        var reference = File.ReadAllText(Path.Combine(ConformanceLint.SpecDirectory, "..", "steps.md"));
         var missing = typeof(StepsReferenceTests).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods())
             .SelectMany(m => m.GetCustomAttributes<StepDefinitionBaseAttribute>().Select(a => (m, a)))

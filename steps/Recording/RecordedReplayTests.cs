@@ -1,5 +1,5 @@
-using System.Reflection;
 using System.Xml.Linq;
+using AuthorizerConformance.Steps.Support;
 using AuthorizerConformance.Harness.Calibration;
 using AuthorizerConformance.Harness.Profiles;
 using AuthorizerConformance.Harness.Recording;
@@ -19,10 +19,9 @@ public sealed class RecordedReplayTests : IDisposable
     public static readonly string[] Features = ["Context.feature", "TokenValidation.feature"];
 
     private static readonly string Recordings =
-        typeof(RecordedReplayTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RecordingsDirectory").Value!;
+        BuildMetadata.Value("RecordingsDirectory");
 
-    private static readonly string SourceFeatures =
-        typeof(RecordedReplayTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ReqnrollFeaturesDirectory").Value!;
+    private static readonly string SourceFeatures = BuildMetadata.FeaturesDirectory;
 
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("recorded-replay-");
 

@@ -1,5 +1,5 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
+using AuthorizerConformance.Steps.Support;
 using AuthorizerConformance.ApiImport;
 using AuthorizerConformance.Harness.Profiles;
 using AuthorizerConformance.Harness.Scaffold;
@@ -15,9 +15,9 @@ namespace AuthorizerConformance.Steps.Scaffold;
 /// </summary>
 public partial class ScaffoldRunTests
 {
-    private static readonly string DataFolder = Metadata("ApiImportDataDirectory");
+    private static readonly string DataFolder = BuildMetadata.Value("ApiImportDataDirectory");
 
-    private static readonly string ScopesProfile = Metadata("ScaffoldProfile");
+    private static readonly string ScopesProfile = BuildMetadata.Value("ScaffoldProfile");
 
     private static readonly string[] Definitions = ["petstore-rest.yaml", "orders-http.json", "template.yaml"];
 
@@ -87,9 +87,6 @@ public partial class ScaffoldRunTests
         Assert.Equal(written, tests.Count);
         return tests.Count;
     }
-
-    private static string Metadata(string key) =>
-        typeof(ScaffoldRunTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 
     [GeneratedRegex(@"^\s*Scenario:", RegexOptions.Multiline)]
     private static partial Regex ScenarioLine();
