@@ -33,8 +33,7 @@ public static class SuiteLanes
                 "2" => 2,
                 _ => throw new ArgumentException($"{EnvironmentVariable}='{lanes}': the number of parallel lanes is 1 or 2.", nameof(lanes)),
             };
-        var reference = string.IsNullOrWhiteSpace(profile)
-            && (string.IsNullOrWhiteSpace(target) || string.Equals(target.Trim(), ReferenceTarget.TargetName, StringComparison.OrdinalIgnoreCase));
+        var reference = string.IsNullOrWhiteSpace(profile) && ConformanceTargets.SelectsReference(target);
         return reference && string.IsNullOrWhiteSpace(record) ? 2 : 1;
     }
 }

@@ -22,12 +22,17 @@ public static class ConformanceTargets
     /// <exception cref="ArgumentException">No target has that name; the message lists the available ones.</exception>
     public static IConformanceTarget Select(string? name)
     {
-        if (string.IsNullOrWhiteSpace(name))
+        if (SelectsReference(name))
             return new ReferenceTarget();
         return Known.TryGetValue(name.Trim(), out var create)
             ? create()
             : throw new ArgumentException($"{EnvironmentVariable}='{name}' names no target; available: {string.Join(", ", Known.Keys)}.", nameof(name));
     }
+
+    /// <summary>Whether <paramref name="name"/> (AUTHZ_TARGET's value) selects the built-in reference authorizer: unset, empty
+    /// or its name in any case.</summary>
+    public static bool SelectsReference([System.Diagnostics.CodeAnalysis.NotNullWhen(false)] string? name) =>
+        string.IsNullOrWhiteSpace(name) || string.Equals(name.Trim(), ReferenceTarget.TargetName, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The target for a profile, by the kind of its function.</summary>
     public static IConformanceTarget FromProfile(AuthorizerProfile profile, RunKeys keys) => ProfileFunctionKinds.CreateTarget(profile, keys);
