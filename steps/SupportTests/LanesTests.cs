@@ -55,7 +55,7 @@ public sealed class LanesTests : IDisposable
     }
 
     [Theory]
-    [InlineData(null, 6)] // six rows, eight parts: one row a part
+    [InlineData(null, 6)] // six rows, more parts than rows: one row a part
     [InlineData("1", 1)]
     public async Task A_run_puts_each_part_in_its_own_test_collection_and_every_row_runs(string? lanes, int collections)
     {

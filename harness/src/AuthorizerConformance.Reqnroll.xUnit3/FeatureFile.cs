@@ -4,6 +4,7 @@ using Gherkin.CucumberMessages;
 using Gherkin.CucumberMessages.Pickles;
 using Io.Cucumber.Messages.Types;
 using Reqnroll;
+using Reqnroll.Formatters.RuntimeSupport;
 
 namespace AuthorizerConformance.Reqnroll.xUnit3;
 
@@ -37,6 +38,9 @@ public sealed class FeatureFile
 
     /// <summary>The feature, or null when the file did not load.</summary>
     public FeatureInfo? FeatureInfo { get; private set; }
+
+    /// <summary>The Cucumber messages of the feature (source, document, pickles), or null when the file did not load.</summary>
+    internal IFeatureLevelCucumberMessages? Messages { get; private set; }
 
     /// <summary>Why the file did not load (every parser error with its line), or null.</summary>
     public string? LoadError { get; private set; }
@@ -133,6 +137,7 @@ public sealed class FeatureFile
         var messages = new RuntimeFeatureMessages(
             new Source(file.RelativePath, file.Text, SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN), document, pickles);
 
+        file.Messages = messages;
         var feature = document.Feature;
         file.FeatureInfo = new FeatureInfo(
             new CultureInfo(feature.Language), Path.GetDirectoryName(file.RelativePath)?.Replace('\\', '/') ?? "",

@@ -31,7 +31,7 @@ public static partial class JwtAttacks
     }
 
     // The attacker's own key pair: generated once per process (RSA generation is slow), never trusted by anyone.
-    private static readonly Lazy<SigningKey> AttackerKey = new(() => SigningKey.ForRsa(RSA.Create(2048), "attacker-key"));
+    private static readonly Lazy<SigningKey> AttackerKey = new(() => SigningKey.GenerateRsa(2048, "attacker-key"));
 
     /// <summary>Generates the attacker's key now (≈ 0.2 s of CPU for RSA-2048) if it is not yet: a run can call this on
     /// another thread at its start so its first attack scenario does not wait for it.</summary>

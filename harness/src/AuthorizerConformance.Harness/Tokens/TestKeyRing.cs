@@ -18,7 +18,7 @@ public sealed class TestKeyRing : IDisposable
         random.NextBytes(secret);
         Secret = Base64Url.EncodeToString(secret);
         Hmac = SigningKey.Hmac(Secret);
-        Rsa = SigningKey.ForRsa(RSA.Create(2048), "rsa-1");
+        Rsa = SigningKey.GenerateRsa(2048, "rsa-1");
         Ec256 = SigningKey.ForEc(ECDsa.Create(ECCurve.NamedCurves.nistP256), "ec-256");
         Ec384 = SigningKey.ForEc(ECDsa.Create(ECCurve.NamedCurves.nistP384), "ec-384");
     }
