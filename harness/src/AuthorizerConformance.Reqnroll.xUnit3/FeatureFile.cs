@@ -139,8 +139,10 @@ public sealed class FeatureFile
 
         file.Messages = messages;
         var feature = document.Feature;
+        // A specific culture, as Reqnroll's generated code has (its default feature language is en-US): for a neutral one
+        // ("en", Gherkin's default dialect) Reqnroll looked the specific culture up again, uncached, at every binding call.
         file.FeatureInfo = new FeatureInfo(
-            new CultureInfo(feature.Language), Path.GetDirectoryName(file.RelativePath)?.Replace('\\', '/') ?? "",
+            CultureInfo.CreateSpecificCulture(feature.Language), Path.GetDirectoryName(file.RelativePath)?.Replace('\\', '/') ?? "",
             feature.Name, feature.Description, ProgrammingLanguage.CSharp, Tags.Of(feature.Tags), messages);
         file.Scenarios = ScenarioBuilder.Build(file, feature, pickles);
         return file;

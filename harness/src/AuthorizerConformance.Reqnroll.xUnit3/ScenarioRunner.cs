@@ -39,6 +39,7 @@ public static class ScenarioRunner
         var featureInfo = scenario.File.FeatureInfo!;
 
         XunitV3TraceListener.BeginScenario();
+        var output = ScenarioOutput.Begin();
         var runner = TestRunnerManager.GetTestRunnerForAssembly(testAssembly, featureHint: featureInfo);
         var scenarioInitialized = false;
         try
@@ -52,11 +53,8 @@ public static class ScenarioRunner
             scenarioInitialized = true;
             // Bindings can inject the scenario's definition (its file, line and row), e.g. to name a reproduction.
             runner.ScenarioContext.ScenarioContainer.RegisterInstanceAs(scenario);
-            if (TestContext.Current.TestOutputHelper is { } output)
-            {
-                runner.ScenarioContext.ScenarioContainer.RegisterInstanceAs(output);
-                output.WriteLine($"Scenario at {scenario.Location}");
-            }
+            runner.ScenarioContext.ScenarioContainer.RegisterInstanceAs<ITestOutputHelper>(output);
+            output.WriteLine($"Scenario at {scenario.Location}");
 
             await runner.OnScenarioStartAsync().ConfigureAwait(false);
             foreach (var step in scenario.Steps)
@@ -84,6 +82,7 @@ public static class ScenarioRunner
             finally
             {
                 TestRunnerManager.ReleaseTestRunner(runner);
+                output.Flush();
             }
         }
     }

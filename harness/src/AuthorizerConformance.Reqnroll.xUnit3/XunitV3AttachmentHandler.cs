@@ -11,6 +11,6 @@ public sealed class XunitV3AttachmentHandler : IReqnrollAttachmentHandler
     {
         if (File.Exists(filePath))
             TestContext.Current.AddAttachment(Path.GetFileName(filePath), File.ReadAllBytes(filePath));
-        TestContext.Current.TestOutputHelper?.WriteLine($"-> Attachment '{filePath}' added");
+        ScenarioOutput.Line($"-> Attachment '{filePath}' added");
     }
 }

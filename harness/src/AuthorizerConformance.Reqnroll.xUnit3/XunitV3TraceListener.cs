@@ -1,11 +1,11 @@
 using System.Text;
 using Reqnroll.Tracing;
-using Xunit;
 
 namespace AuthorizerConformance.Reqnroll.xUnit3;
 
 /// <summary>
-/// Routes Reqnroll's step trace (step text, "-> done", undefined-step snippets) into the xUnit test output, and
+/// Routes Reqnroll's step trace (step text, "-> done", undefined-step snippets) into the xUnit test output (through
+/// <see cref="ScenarioOutput"/>), and
 /// keeps the scenario's diagnostics (undefined, pending, binding errors with their suggested code) so the
 /// runner can put them into the failure message itself.
 /// </summary>
@@ -45,11 +45,5 @@ public sealed class XunitV3TraceListener : ITraceListener
         || message.StartsWith("pending:", StringComparison.Ordinal)
         || message.StartsWith("binding error:", StringComparison.Ordinal);
 
-    private static void Write(string message)
-    {
-        if (TestContext.Current.TestOutputHelper is { } output)
-            output.WriteLine(message);
-        else
-            Console.WriteLine(message);
-    }
+    private static void Write(string message) => ScenarioOutput.Line(message);
 }

@@ -137,4 +137,16 @@ public sealed class FeatureCatalogTests : IDisposable
 
         Assert.Contains("does not exist", row.LoadError, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_feature_runs_in_the_specific_culture_of_its_language()
+    {
+        Write("Plain.feature", "Feature: Plain\n  Scenario: One\n    Given a step\n");
+        Write("German.feature", "# language: de\nFunktionalität: Deutsch\n  Szenario: Eins\n    Angenommen ein Schritt\n");
+
+        var files = FeatureCatalog.Load(_folder.FullName).Files.ToDictionary(f => f.RelativePath);
+
+        Assert.Equal("en-US", files["Plain.feature"].FeatureInfo!.Language.Name);
+        Assert.Equal("de-DE", files["German.feature"].FeatureInfo!.Language.Name);
+    }
 }

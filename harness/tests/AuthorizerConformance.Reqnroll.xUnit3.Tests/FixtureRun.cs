@@ -67,12 +67,13 @@ public sealed class FixtureRun
             (string?)test.Element("failure")?.Element("message") ?? "",
             (string?)test.Element("reason") ?? "",
             (string?)test.Element("failure")?.Element("stack-trace") ?? "",
-            test.Element("traits")?.Elements("trait").Select(t => ((string)t.Attribute("name")!, (string)t.Attribute("value")!)).ToList() ?? [])).ToList();
+            test.Element("traits")?.Elements("trait").Select(t => ((string)t.Attribute("name")!, (string)t.Attribute("value")!)).ToList() ?? [],
+            (string?)test.Element("output") ?? "")).ToList();
 
     public TestResult Single(string name) =>
         Results.SingleOrDefault(r => r.Name == name)
         ?? throw new InvalidOperationException($"No test named '{name}'. Tests: {string.Join(" | ", Results.Select(r => r.Name))}");
 }
 
-/// <summary>One test of a fixture run: its display name, Pass/Fail/Skip, failure message, skip reason, stack trace, traits.</summary>
-public sealed record TestResult(string Name, string Result, string Message, string SkipReason, string StackTrace, IReadOnlyList<(string Name, string Value)> Traits);
+/// <summary>One test of a fixture run: its display name, Pass/Fail/Skip, failure message, skip reason, stack trace, traits, test output.</summary>
+public sealed record TestResult(string Name, string Result, string Message, string SkipReason, string StackTrace, IReadOnlyList<(string Name, string Value)> Traits, string Output);

@@ -28,6 +28,21 @@ public class RunnerOutcomeTests
     }
 
     [Fact]
+    public async Task A_scenario_s_test_output_is_its_trace_in_the_order_it_ran()
+    {
+        var run = await FixtureRun.RunAsync("passing");
+
+        var lines = run.Single("Calculator: Add two numbers").Output.ReplaceLineEndings("\n").TrimEnd().Split('\n');
+
+        Assert.Equal("Scenario at Calculator.feature:10", lines[0]);
+        Assert.Equal("[BeforeScenario] Add two numbers", lines[1]); // a hook's IReqnrollOutputHelper line, where it ran
+        Assert.Equal(["Given the calculator is cleared", "Given I have entered 50 into the calculator", "And I have entered 70 into the calculator",
+            "When I press add", "Then the result should be 120"], lines.Where(l => !l.StartsWith("->", StringComparison.Ordinal)).Skip(2));
+        Assert.Equal(5, lines.Count(l => l.StartsWith("-> done: ", StringComparison.Ordinal))); // each step's result after it
+        Assert.StartsWith("-> done: ", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_ignored_scenario_is_skipped_with_its_reason()
     {
         var run = await FixtureRun.RunAsync("passing");
