@@ -14,15 +14,15 @@ public static class SuiteKeys
     private static readonly Lazy<RunKeys> LazyKeys = new(ConformanceTargets.KeysFromEnvironment);
 
     /// <summary>
-    /// Starts generating the run's keys and the attacker's key on the thread pool (RSA-2048 takes ≈ 0.2 s of CPU a key,
-    /// more on a bad draw), so it overlaps discovery and Reqnroll's start instead of delaying the first scenarios. A
+    /// Starts generating the run's keys and the attacker's key on a thread of its own (RSA-2048 takes ≈ 0.1–0.5 s of CPU a
+    /// key, depending on the draw), so it overlaps discovery and Reqnroll's start instead of delaying the first scenarios. A
     /// failure (a bad AUTHZ_KEYS_FILE or profile) stays in the lazy value and is thrown where the keys are first used,
     /// as without this.
     /// </summary>
     public static void GenerateInBackground() =>
         // One after the other on one thread: every scenario waits for the run's keys (its authorizer trusts their JWKS),
         // only the attack scenarios, later in the run, for the attacker's; discovery keeps the other core.
-        _ = Task.Run(() =>
+        _ = Task.Factory.StartNew(() =>
         {
             try
             {
@@ -32,7 +32,8 @@ public static class SuiteKeys
             {
                 JwtAttacks.GenerateAttackerKey();
             }
-        }).ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            .ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
 
     /// <summary>The run's keys.</summary>
     public static RunKeys Keys => LazyKeys.Value;
