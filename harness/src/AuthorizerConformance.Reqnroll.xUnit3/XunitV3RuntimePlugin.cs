@@ -34,6 +34,8 @@ public sealed class XunitV3RuntimePlugin : IRuntimePlugin
             e.ObjectContainer.RegisterTypeAs<XunitV3TraceListener, ITraceListener>();
             // IReqnrollOutputHelper needs an attachment handler and Reqnroll core registers none.
             e.ObjectContainer.RegisterTypeAs<XunitV3AttachmentHandler, IReqnrollAttachmentHandler>();
+            // The same matches, each distinct step line matched once (see the class).
+            e.ObjectContainer.RegisterTypeAs<RememberingStepMatcher, IStepDefinitionMatchService>();
         };
     }
 }
