@@ -7,7 +7,8 @@
 # Two figures per run: wall clock (the target's measure; meaningless on a loaded machine) and CPU time, user + system
 # of the run's processes (far less disturbed by other load: the figure to compare builds with on a shared machine).
 # With BASE_DLL (another build's AuthorizerConformance.Steps.dll) the same runs alternate between it and this build,
-# for an A/B comparison in one run. SUITE_OVERHEAD_SKIP_WHOLE=1 skips the whole-suite run.
+# for an A/B comparison in one run. SUITE_OVERHEAD_SKIP_WHOLE=1 skips the whole-suite run; SUITE_OVERHEAD_WHOLE_RUNS=N
+# runs it N times (default 3); SUITE_OVERHEAD_BASE_TREE=DIR alternates it with another clone's (built) suite.
 # Each build is measured as a normal run is (two lanes in parallel against the in-process reference) and with
 # AUTHZ_LANES=1 (one lane: the cost of a scenario on one core, the figure comparable with runs before the lanes).
 set -euo pipefail
@@ -67,11 +68,25 @@ for dll in "${builds[@]}"; do
   done
 done
 if [ "${SUITE_OVERHEAD_SKIP_WHOLE:-}" != 1 ]; then
+  # The whole in-process suite, `dotnet test --no-build` (the target's measure), SUITE_OVERHEAD_WHOLE_RUNS times (default 3);
+  # with SUITE_OVERHEAD_BASE_TREE (another clone of this repository, its steps project built) the runs alternate between
+  # that tree and this one, and the medians of both are printed.
+  trees=("$PWD")
+  [ -n "${SUITE_OVERHEAD_BASE_TREE:-}" ] && trees=("$(cd "$SUITE_OVERHEAD_BASE_TREE" && pwd)" "$PWD")
+  declare -A whole
   TIMEFORMAT='%R %U %S'
-  for round in 1 2 3; do
-    { time dotnet test --project steps/AuthorizerConformance.Steps.csproj --no-build -- --filter-class AuthorizerConformance.Steps.FeatureTests > "$work/suite.txt" 2>&1 || true ; } 2> "$work/time.txt"
-    read -r w u s < "$work/time.txt"
-    echo "in-process suite (FeatureTests against the reference), dotnet test --no-build, run $round: $w s wall (target ≤ 4 s), $(echo "$u + $s" | bc) s CPU; $(grep -E '^\s+total:' "$work/suite.txt" | tail -1 | xargs), $(grep -E '^\s+failed:' "$work/suite.txt" | tail -1 | xargs)"
+  for round in $(seq 1 "${SUITE_OVERHEAD_WHOLE_RUNS:-3}"); do
+    for tree in "${trees[@]}"; do
+      { time (cd "$tree" && dotnet test --project steps/AuthorizerConformance.Steps.csproj --no-build -- --filter-class AuthorizerConformance.Steps.FeatureTests) > "$work/suite.txt" 2>&1 || true ; } 2> "$work/time.txt"
+      read -r w u s < "$work/time.txt"
+      whole[$tree]+="$w "
+      echo "in-process suite (FeatureTests against the reference), dotnet test --no-build, $([ "$tree" = "$PWD" ] && echo "this tree" || echo "base $tree"), run $round: $w s wall (target ≤ 4 s), $(echo "$u + $s" | bc) s CPU; $(grep -E '^\s+total:' "$work/suite.txt" | tail -1 | xargs), $(grep -E '^\s+failed:' "$work/suite.txt" | tail -1 | xargs)"
+    done
+  done
+  for tree in "${trees[@]}"; do
+    sorted=$(echo ${whole[$tree]} | tr ' ' '\n' | sort -n)
+    count=$(echo "$sorted" | wc -l)
+    echo "in-process suite, $([ "$tree" = "$PWD" ] && echo "this tree" || echo "base $tree"): median $(echo "$sorted" | sed -n "$(( (count + 1) / 2 ))p") s wall over $count runs, fastest $(echo "$sorted" | head -1) s, slowest $(echo "$sorted" | tail -1) s, $(echo "$sorted" | awk '$1 > 4' | wc -l) above 4 s"
   done
 fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
