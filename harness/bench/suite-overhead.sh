@@ -7,7 +7,8 @@
 # Two figures per run: wall clock (the target's measure; meaningless on a loaded machine) and CPU time, user + system
 # of the run's processes (far less disturbed by other load: the figure to compare builds with on a shared machine).
 # With BASE_DLL (another build's AuthorizerConformance.Steps.dll) the same runs alternate between it and this build,
-# for an A/B comparison in one run. SUITE_OVERHEAD_SKIP_WHOLE=1 skips the whole-suite run; SUITE_OVERHEAD_WHOLE_RUNS=N
+# for an A/B comparison in one run. SUITE_OVERHEAD_SKIP_NOOP=1 skips the no-op runs, SUITE_OVERHEAD_SKIP_WHOLE=1 the
+# whole-suite run; SUITE_OVERHEAD_WHOLE_RUNS=N
 # runs it N times (default 3); SUITE_OVERHEAD_BASE_TREE=DIR alternates it with another clone's (built) suite.
 # Each build is measured as a normal run is (two lanes in parallel against the in-process reference) and with
 # AUTHZ_LANES=1 (one lane: the cost of a scenario on one core, the figure comparable with runs before the lanes).
@@ -40,33 +41,35 @@ once() { # $1 dll, $2 features folder, $3 lanes ("" = the default) → "wall cpu
 
 median() { sort -n | sed -n 2p; }
 
-write_features "$work/one" 1
-write_features "$work/many" $((n + 1))
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-builds=("$suite")
-[ -n "$base" ] && builds=("$base" "$suite")
-declare -A wall cpu
-for round in 1 2 3; do
-  for dll in "${builds[@]}"; do
-    for lanes in default 1; do
-      for size in one many; do
-        once "$dll" "$work/$size" "$([ "$lanes" = default ] || echo "$lanes")" > "$work/run.txt"
-        read -r w c < "$work/run.txt"
-        wall[$dll,$lanes,$size]+="$w "
-        cpu[$dll,$lanes,$size]+="$c "
+if [ "${SUITE_OVERHEAD_SKIP_NOOP:-}" != 1 ]; then
+  write_features "$work/one" 1
+  write_features "$work/many" $((n + 1))
+  builds=("$suite")
+  [ -n "$base" ] && builds=("$base" "$suite")
+  declare -A wall cpu
+  for round in 1 2 3; do
+    for dll in "${builds[@]}"; do
+      for lanes in default 1; do
+        for size in one many; do
+          once "$dll" "$work/$size" "$([ "$lanes" = default ] || echo "$lanes")" > "$work/run.txt"
+          read -r w c < "$work/run.txt"
+          wall[$dll,$lanes,$size]+="$w "
+          cpu[$dll,$lanes,$size]+="$c "
+        done
       done
     done
   done
-done
-for dll in "${builds[@]}"; do
-  for lanes in default 1; do
-    label="$([ "$dll" = "$suite" ] && echo "this build" || echo "base $dll"), $([ "$lanes" = default ] && echo "lanes as a run has them" || echo "AUTHZ_LANES=1")"
-    w1=$(echo ${wall[$dll,$lanes,one]} | tr ' ' '\n' | median); wn=$(echo ${wall[$dll,$lanes,many]} | tr ' ' '\n' | median)
-    c1=$(echo ${cpu[$dll,$lanes,one]} | tr ' ' '\n' | median); cn=$(echo ${cpu[$dll,$lanes,many]} | tr ' ' '\n' | median)
-    echo "$label: 1 scenario: ${w1} s wall, ${c1} s CPU; $((n + 1)) scenarios: ${wn} s wall, ${cn} s CPU"
-    echo "$label: per no-op scenario: $(echo "scale=3; ($wn - $w1) * 1000 / $n" | bc) ms wall (target ≤ 1 ms), $(echo "scale=3; ($cn - $c1) * 1000 / $n" | bc) ms CPU"
+  for dll in "${builds[@]}"; do
+    for lanes in default 1; do
+      label="$([ "$dll" = "$suite" ] && echo "this build" || echo "base $dll"), $([ "$lanes" = default ] && echo "lanes as a run has them" || echo "AUTHZ_LANES=1")"
+      w1=$(echo ${wall[$dll,$lanes,one]} | tr ' ' '\n' | median); wn=$(echo ${wall[$dll,$lanes,many]} | tr ' ' '\n' | median)
+      c1=$(echo ${cpu[$dll,$lanes,one]} | tr ' ' '\n' | median); cn=$(echo ${cpu[$dll,$lanes,many]} | tr ' ' '\n' | median)
+      echo "$label: 1 scenario: ${w1} s wall, ${c1} s CPU; $((n + 1)) scenarios: ${wn} s wall, ${cn} s CPU"
+      echo "$label: per no-op scenario: $(echo "scale=3; ($wn - $w1) * 1000 / $n" | bc) ms wall (target ≤ 1 ms), $(echo "scale=3; ($cn - $c1) * 1000 / $n" | bc) ms CPU"
+    done
   done
-done
+fi
 if [ "${SUITE_OVERHEAD_SKIP_WHOLE:-}" != 1 ]; then
   # The whole in-process suite, `dotnet test --no-build` (the target's measure), SUITE_OVERHEAD_WHOLE_RUNS times (default 3);
   # with SUITE_OVERHEAD_BASE_TREE (another clone of this repository, its steps project built) the runs alternate between
@@ -77,7 +80,7 @@ if [ "${SUITE_OVERHEAD_SKIP_WHOLE:-}" != 1 ]; then
   TIMEFORMAT='%R %U %S'
   for round in $(seq 1 "${SUITE_OVERHEAD_WHOLE_RUNS:-3}"); do
     for tree in "${trees[@]}"; do
-      { time (cd "$tree" && dotnet test --project steps/AuthorizerConformance.Steps.csproj --no-build -- --filter-class AuthorizerConformance.Steps.FeatureTests) > "$work/suite.txt" 2>&1 || true ; } 2> "$work/time.txt"
+      { time (cd "$tree" && dotnet test --project steps/AuthorizerConformance.Steps.csproj --no-build -- --filter-class AuthorizerConformance.Steps.FeatureTests > "$work/suite.txt" 2>&1) || true ; } 2> "$work/time.txt"
       read -r w u s < "$work/time.txt"
       whole[$tree]+="$w "
       echo "in-process suite (FeatureTests against the reference), dotnet test --no-build, $([ "$tree" = "$PWD" ] && echo "this tree" || echo "base $tree"), run $round: $w s wall (target ≤ 4 s), $(echo "$u + $s" | bc) s CPU; $(grep -E '^\s+total:' "$work/suite.txt" | tail -1 | xargs), $(grep -E '^\s+failed:' "$work/suite.txt" | tail -1 | xargs)"
