@@ -139,14 +139,18 @@ public sealed class FeatureFile
 
         file.Messages = messages;
         var feature = document.Feature;
-        // A specific culture, as Reqnroll's generated code has (its default feature language is en-US): for a neutral one
-        // ("en", Gherkin's default dialect) Reqnroll looked the specific culture up again, uncached, at every binding call.
         file.FeatureInfo = new FeatureInfo(
-            CultureInfo.CreateSpecificCulture(feature.Language), Path.GetDirectoryName(file.RelativePath)?.Replace('\\', '/') ?? "",
+            Culture(feature.Language), Path.GetDirectoryName(file.RelativePath)?.Replace('\\', '/') ?? "",
             feature.Name, feature.Description, ProgrammingLanguage.CSharp, Tags.Of(feature.Tags), messages);
         file.Scenarios = ScenarioBuilder.Build(file, feature, pickles);
         return file;
     }
+
+    // A specific culture where the language has one, as Reqnroll's generated code has (its default feature language is
+    // en-US): for a neutral one ("en", Gherkin's default dialect) Reqnroll looked the specific culture up again, uncached,
+    // at every binding call. A dialect without one (en-pirate, em, tlh) keeps its own culture, as before.
+    private static CultureInfo Culture(string language) =>
+        CultureInfo.CreateSpecificCulture(language) is { Name.Length: > 0 } specific ? specific : new CultureInfo(language);
 
     private static string Describe(string relativePath, ParserException error) =>
         error.Location is { } at

@@ -143,10 +143,12 @@ public sealed class FeatureCatalogTests : IDisposable
     {
         Write("Plain.feature", "Feature: Plain\n  Scenario: One\n    Given a step\n");
         Write("German.feature", "# language: de\nFunktionalität: Deutsch\n  Szenario: Eins\n    Angenommen ein Schritt\n");
+        Write("Pirate.feature", "# language: en-pirate\nAhoy matey!: Pirate\n  Heave to: One\n    Gangway! a step\n"); // no specific culture
 
         var files = FeatureCatalog.Load(_folder.FullName).Files.ToDictionary(f => f.RelativePath);
 
         Assert.Equal("en-US", files["Plain.feature"].FeatureInfo!.Language.Name);
         Assert.Equal("de-DE", files["German.feature"].FeatureInfo!.Language.Name);
+        Assert.Equal("en-PIRATE", files["Pirate.feature"].FeatureInfo!.Language.Name, ignoreCase: true);
     }
 }
