@@ -15,11 +15,10 @@ public class FeatureTests
     public static IEnumerable<ITheoryDataRow> Scenarios()
     {
         // Discovery comes first in every run: the keys and the spec's rule catalogue (the lint's) are ready when the first
-        // scenarios need them. Each on a thread of its own: on the thread pool they held back discovery's parallel parse of
-        // the features (until the keys were done, 0.3–0.8 s). A failure stays where it is first used (the keys' lazy value,
-        // the lint's type initializer).
+        // scenarios need them, each on a thread of its own (StartUpWork). A failure stays where it is first used (the keys'
+        // lazy value, the lint's type initializer).
         Support.SuiteKeys.GenerateInBackground();
-        _ = Task.Factory.StartNew(() => Lint.ConformanceLint.Instance, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        StartUpWork.Start(() => _ = Lint.ConformanceLint.Instance);
         return ScenarioRows.For(typeof(FeatureTests).Assembly, Support.SuiteLanes.Count);
     }
 

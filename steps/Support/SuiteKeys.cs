@@ -1,5 +1,6 @@
 using AuthorizerConformance.Harness.Targets;
 using AuthorizerConformance.Harness.Tokens;
+using AuthorizerConformance.Reqnroll.xUnit3;
 
 namespace AuthorizerConformance.Steps.Support;
 
@@ -22,7 +23,7 @@ public static class SuiteKeys
     public static void GenerateInBackground() =>
         // One after the other on one thread: every scenario waits for the run's keys (its authorizer trusts their JWKS),
         // only the attack scenarios, later in the run, for the attacker's; discovery keeps the other core.
-        _ = Task.Factory.StartNew(() =>
+        StartUpWork.Start(() =>
         {
             try
             {
@@ -32,8 +33,7 @@ public static class SuiteKeys
             {
                 JwtAttacks.GenerateAttackerKey();
             }
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
-            .ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+        });
 
     /// <summary>The run's keys.</summary>
     public static RunKeys Keys => LazyKeys.Value;

@@ -17,7 +17,7 @@ public static class MessageSerializerWarmUp
     private static int _started;
 
     /// <summary>
-    /// Starts the warm-up on a thread of its own, once per process: the messages of <see cref="Messages"/>, with
+    /// Starts the warm-up on a thread of its own (<see cref="StartUpWork"/>), once per process: the messages of <see cref="Messages"/>, with
     /// <paramref name="catalog"/>'s first loaded feature. Call it after discovery has parsed the features (in parallel:
     /// it needs both cores) and before the test run starts.
     /// </summary>
@@ -25,7 +25,7 @@ public static class MessageSerializerWarmUp
     {
         ArgumentNullException.ThrowIfNull(catalog);
         if (Interlocked.Exchange(ref _started, 1) == 0)
-            _ = Task.Factory.StartNew(() => Run(catalog), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            StartUpWork.Start(() => Run(catalog));
     }
 
     private static void Run(FeatureCatalog catalog)
