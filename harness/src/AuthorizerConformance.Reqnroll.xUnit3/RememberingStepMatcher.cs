@@ -30,13 +30,19 @@ public sealed class RememberingStepMatcher(
     /// <inheritdoc />
     public bool Ready => _matcher.Ready;
 
+    /// <summary>
+    /// Whether a step's binding under <paramref name="registry"/> depends on nothing but the step itself: no step definition
+    /// is scoped (a scope looks at the feature, the scenario and their tags).
+    /// </summary>
+    internal static bool DependsOnLineAlone(IBindingRegistry registry) => !registry.GetStepDefinitions().Any(d => d.IsScoped);
+
     /// <inheritdoc />
     public BindingMatch GetBestMatch(StepInstance stepInstance, CultureInfo bindingCulture, out StepDefinitionAmbiguityReason ambiguityReason,
         out List<BindingMatch> candidatingMatches)
     {
         ArgumentNullException.ThrowIfNull(stepInstance);
         var memo = stepInstance.MultilineTextArgument is null && stepInstance.TableArgument is null && registry.Ready
-            ? Memos.GetValue(registry, r => r.GetStepDefinitions().Any(d => d.IsScoped) ? null : new ConcurrentDictionary<Key, BindingMatch>())
+            ? Memos.GetValue(registry, r => DependsOnLineAlone(r) ? new ConcurrentDictionary<Key, BindingMatch>() : null)
             : null;
         var key = new Key(stepInstance.StepDefinitionType, stepInstance.Text, bindingCulture?.Name ?? "");
         if (memo is not null && memo.TryGetValue(key, out var known))

@@ -20,8 +20,8 @@ public static class ScenarioRows
 
     /// <summary>How many parts each lane's share is cut into: xUnit runs a test collection (a part) on one thread from
     /// start to end and starts the next part on whichever thread is free, so smaller parts even out the lanes' finish.
-    /// Sixteen (≈ 22 rows a part in the built-in suite): with four, the last part ran alone for the last 0.25–0.35 s of
-    /// the in-process suite; with sixteen the lanes finish within 0.04–0.08 s of each other (docs/performance.md).</summary>
+    /// Sixteen (≈ 22 rows a part in the built-in suite): with four, the last part ran alone for the last 0.27–0.34 s of
+    /// the in-process suite; with sixteen the lanes finish within 0.06–0.08 s of each other (docs/performance.md).</summary>
     public const int PartsPerLane = 16;
 
     /// <summary>

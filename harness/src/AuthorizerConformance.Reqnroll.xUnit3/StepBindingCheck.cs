@@ -82,9 +82,9 @@ public static class StepBindingCheck
     {
         ArgumentNullException.ThrowIfNull(matcher);
         ArgumentNullException.ThrowIfNull(registry);
-        var memo = Memos.GetValue(matcher, _ => registry.GetStepDefinitions().Any(d => d.IsScoped)
-            ? null
-            : new ConcurrentDictionary<MemoKey, (MethodInfo?, string?)>());
+        var memo = Memos.GetValue(matcher, _ => RememberingStepMatcher.DependsOnLineAlone(registry)
+            ? new ConcurrentDictionary<MemoKey, (MethodInfo?, string?)>()
+            : null);
         return Match(matcher, scenario, memo);
     }
 
