@@ -36,7 +36,12 @@ internal sealed partial class ExecutionEnvironment : IAsyncDisposable
     }
 
     /// <summary>Warm and healthy: it may take the next invocation.</summary>
-    public bool IsReusable => !_faulted && _process is not null && !_exited.IsCompleted;
+    public bool IsReusable => !_faulted && _process is not null && !HasExited;
+
+    // The process's exit is known the moment the runtime reaps it (Process.HasExited), a little before the continuation of
+    // WaitForExitAsync completes _exited: a warm process that died between invocations still has its /next parked, and an
+    // event handed to it in that window was lost as "Runtime exited" instead of going to a fresh process.
+    private bool HasExited => _exited.IsCompleted || _process is { HasExited: true };
 
     /// <summary>Runs one invocation; every fault of the process is a result (see <see cref="LambdaFaults"/>).</summary>
     public async Task<EnvironmentOutcome> InvokeAsync(ReadOnlyMemory<byte> eventJson, TimeSpan timeout, TextWriter log, CancellationToken cancellationToken)
@@ -48,7 +53,7 @@ internal sealed partial class ExecutionEnvironment : IAsyncDisposable
             if (_process is null && Launch(invocation) is { } launchFailure)
                 return new(launchFailure);
             var cold = !_initialized.Task.IsCompleted;
-            if (!cold && _exited.IsCompleted)
+            if (!cold && HasExited)
                 return EnvironmentOutcome.NotDelivered;
             Enqueue(invocation);
             using var deadline = new CancellationTokenSource(cold ? _limits.InitTimeout : timeout, _time);
